@@ -1,0 +1,20 @@
+package dev.shakedown.dsl;
+
+import dev.shakedown.engine.plan.ResourceSpec;
+import dev.shakedown.engine.plan.SourceRef;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** What a {@link DslWord} may do while a script builds its plan. */
+public interface BuildContext {
+    /** Declares a resource the run will start (or attach to); names must be unique. */
+    void addResource(ResourceSpec spec);
+
+    Optional<ResourceSpec> resource(String name);
+
+    /** The script line that is calling the word. */
+    SourceRef callSite();
+
+    /** The folder of the script, for paths relative to it. */
+    Path scriptDirectory();
+}

@@ -1,0 +1,48 @@
+package dev.shakedown.engine.plan;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a run needs, built once from a script (or by hand through the Java API) and never changed.
+ *
+ * @param params the resolved script parameters, as strings, for the evidence
+ */
+public record ExperimentPlan(
+        String component,
+        Optional<Path> script,
+        Map<String, String> params,
+        List<ResourceSpec> resources,
+        List<ConditionSpec> conditions,
+        List<LoadSpec> loads,
+        SloSpec slo,
+        Duration monitorEvery,
+        List<ScenarioPlan> scenarios) {
+
+    public static final Duration DEFAULT_MONITOR_EVERY = Duration.ofMillis(500);
+
+    public ExperimentPlan {
+        params = Map.copyOf(params);
+        resources = List.copyOf(resources);
+        conditions = List.copyOf(conditions);
+        loads = List.copyOf(loads);
+        scenarios = List.copyOf(scenarios);
+    }
+
+    public Optional<ConditionSpec> condition(String name) {
+        return conditions.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public Optional<ResourceSpec> resource(String name) {
+        return resources.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    public ExperimentPlan onlyScenarios(List<String> names) {
+        if (names.isEmpty()) return this;
+        return new ExperimentPlan(component, script, params, resources, conditions, loads, slo, monitorEvery,
+                scenarios.stream().filter(s -> names.contains(s.name())).toList());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.shakedown.engine.spi;
+
+import dev.shakedown.engine.plan.FaultSpec;
+import dev.shakedown.engine.plan.ExperimentPlan;
+import java.util.List;
+
+/**
+ * One kind of fault ({@code kill}, {@code stop}, ...). Implementations live in libraries (the stdlib is
+ * one) and are found with {@link java.util.ServiceLoader}: a jar on the classpath adds faults without any
+ * change to the engine or the DSL. The DSL offers every injector as a function of the same name.
+ */
+public interface Injector {
+    /** The word scripts use, e.g. {@code kill}. */
+    String name();
+
+    /** One line for listings, e.g. {@code "SIGKILL a process; recover restarts it if the run launched it"}. */
+    String summary();
+
+    /** Problems with this use of the fault that can be seen before anything runs; empty when none. */
+    default List<String> validate(FaultSpec spec, ExperimentPlan plan) {
+        return List.of();
+    }
+
+    /** What the fault would do, in a sentence, for {@code plan} and {@code --dry-run}. */
+    String describe(FaultSpec spec);
+
+    /**
+     * Resolves the fault against the running system without touching it yet. The engine writes
+     * {@link Fault#undoRecord()} to the ledger, fsyncs it, and only then calls {@link Fault#apply()}.
+     */
+    Fault prepare(FaultSpec spec, RunContext context) throws Exception;
+}

@@ -1,0 +1,18 @@
+package dev.shakedown.engine.spi;
+
+import dev.shakedown.engine.plan.ResourceSpec;
+import java.util.List;
+
+/** Starts resources of one kind ({@code process}); found with {@link java.util.ServiceLoader}. */
+public interface ResourceType {
+    String kind();
+
+    default List<String> validate(ResourceSpec spec) {
+        return List.of();
+    }
+
+    /** What starting the resource would do, for {@code plan} and {@code --dry-run}. */
+    String describe(ResourceSpec spec);
+
+    Resource create(ResourceSpec spec, RunContext context);
+}

@@ -1,0 +1,32 @@
+package dev.shakedown.engine.spi;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** What injectors and resources may know about the run they are part of. */
+public interface RunContext {
+    String runId();
+
+    /** A folder for this run's logs (launched processes' stdout/stderr). */
+    Path runDirectory();
+
+    /** A started resource by name. */
+    Optional<Resource> resource(String name);
+
+    default <T extends Resource> Optional<T> resource(String name, Class<T> type) {
+        return resource(name).filter(type::isInstance).map(type::cast);
+    }
+
+    /** Records something that happened (a restart, a readiness wait) on the run's timeline. */
+    void event(String kind, Map<String, Object> data);
+
+    /** Refuses processes the engine must never signal: PID 1, itself, its parent. */
+    default void checkSignalAllowed(long pid) {
+        ProcessHandle self = ProcessHandle.current();
+        if (pid <= 1) throw new IllegalStateException("refusing to signal PID " + pid + " (init)");
+        if (pid == self.pid()) throw new IllegalStateException("refusing to signal the engine itself (PID " + pid + ")");
+        if (self.parent().map(p -> p.pid() == pid).orElse(false))
+            throw new IllegalStateException("refusing to signal the engine's parent (PID " + pid + ")");
+    }
+}
