@@ -20,7 +20,8 @@ public record ExperimentPlan(
         List<LoadSpec> loads,
         SloSpec slo,
         Duration monitorEvery,
-        List<ScenarioPlan> scenarios) {
+        List<ScenarioPlan> scenarios,
+        List<ScheduleSpec> schedules) {
 
     public static final Duration DEFAULT_MONITOR_EVERY = Duration.ofMillis(500);
 
@@ -30,6 +31,7 @@ public record ExperimentPlan(
         conditions = List.copyOf(conditions);
         loads = List.copyOf(loads);
         scenarios = List.copyOf(scenarios);
+        schedules = List.copyOf(schedules);
     }
 
     public Optional<ConditionSpec> condition(String name) {
@@ -43,6 +45,6 @@ public record ExperimentPlan(
     public ExperimentPlan onlyScenarios(List<String> names) {
         if (names.isEmpty()) return this;
         return new ExperimentPlan(component, script, params, resources, conditions, loads, slo, monitorEvery,
-                scenarios.stream().filter(s -> names.contains(s.name())).toList());
+                scenarios.stream().filter(s -> names.contains(s.name())).toList(), schedules);
     }
 }
