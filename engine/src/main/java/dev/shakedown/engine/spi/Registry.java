@@ -1,0 +1,52 @@
+package dev.shakedown.engine.spi;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** The injectors and resource types on the classpath, found with {@link ServiceLoader}, by name. */
+public final class Registry {
+    private final Map<String, Injector> injectors;
+    private final Map<String, ResourceType> resourceTypes;
+
+    public Registry(ClassLoader loader) {
+        this.injectors = load(Injector.class, loader, Injector::name);
+        this.resourceTypes = load(ResourceType.class, loader, ResourceType::kind);
+    }
+
+    public static Registry fromClasspath() {
+        return new Registry(Thread.currentThread().getContextClassLoader());
+    }
+
+    private static <T> Map<String, T> load(Class<T> type, ClassLoader loader, Function<T, String> key) {
+        Map<String, T> byName = new TreeMap<>();
+        for (T t : ServiceLoader.load(type, loader)) {
+            T previous = byName.putIfAbsent(key.apply(t), t);
+            if (previous != null && previous.getClass() != t.getClass()) {
+                throw new IllegalStateException(type.getSimpleName() + " '" + key.apply(t) + "' is provided twice: by "
+                        + previous.getClass().getName() + " and " + t.getClass().getName());
+            }
+        }
+        return Collections.unmodifiableMap(byName);
+    }
+
+    public Optional<Injector> injector(String name) {
+        return Optional.ofNullable(injectors.get(name));
+    }
+
+    public Collection<Injector> injectors() {
+        return injectors.values();
+    }
+
+    public Optional<ResourceType> resourceType(String kind) {
+        return Optional.ofNullable(resourceTypes.get(kind));
+    }
+
+    public Collection<ResourceType> resourceTypes() {
+        return resourceTypes.values();
+    }
+}
