@@ -94,7 +94,7 @@ public final class PlanValidator {
     }
 
     private static void checkDeadline(ExperimentPlan plan, Step.ExpectWithin expect, List<PlanProblem> problems) {
-        if (!expect.within().isPositive()) {
+        if (expect.within().isZero() || expect.within().isNegative()) {
             problems.add(new PlanProblem(expect.source(), "a deadline must be above zero, not " + format(expect.within())));
             return;
         }
