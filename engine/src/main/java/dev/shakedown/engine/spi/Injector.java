@@ -16,6 +16,11 @@ public interface Injector {
     /** One line for listings, e.g. {@code "SIGKILL a process; recover restarts it if the run launched it"}. */
     String summary();
 
+    /** Which of the seed's scenario families this fault belongs to, for the evidence's summary. */
+    default FaultCategory category() {
+        return FaultCategory.INFRASTRUCTURE;
+    }
+
     /** Problems with this use of the fault that can be seen before anything runs; empty when none. */
     default List<String> validate(FaultSpec spec, ExperimentPlan plan) {
         return List.of();

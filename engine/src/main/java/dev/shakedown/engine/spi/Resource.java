@@ -7,8 +7,8 @@ public interface Resource extends AutoCloseable {
     String name();
 
     /**
-     * Starts (or attaches to) the resource and returns once it is ready. The engine has written
-     * {@link #undoRecord()} to the ledger before calling this.
+     * Starts (or attaches to) the resource and returns once it is ready. The engine writes
+     * {@link #undoRecord()} to the ledger as soon as this returns (a PID is known only once started).
      */
     void start() throws Exception;
 

@@ -18,6 +18,15 @@ public interface RunContext {
         return resource(name).filter(type::isInstance).map(type::cast);
     }
 
+    /**
+     * Writes an undo record to the run's ledger, forced to disk, and returns its number. Resources use it
+     * for what they start later in the run (a process restarted after a kill).
+     */
+    long ledgerOpen(String what, UndoRecord undo);
+
+    /** Marks a ledger record undone. */
+    void ledgerUndone(long seq);
+
     /** Records something that happened (a restart, a readiness wait) on the run's timeline. */
     void event(String kind, Map<String, Object> data);
 

@@ -1,0 +1,34 @@
+package dev.shakedown.engine.evidence;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes evidence as {@code <out>/<component>_chaos_resilience_validation.json}, atomically. */
+public final class EvidenceWriter {
+    public static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    public static String fileName(String component) {
+        return component + "_chaos_resilience_validation.json";
+    }
+
+    public Path write(Evidence evidence, Path outDir) throws IOException {
+        Files.createDirectories(outDir);
+        Path target = outDir.resolve(fileName(evidence.component()));
+        Path tmp = Files.createTempFile(outDir, ".evidence", ".tmp");
+        try {
+            Files.writeString(tmp, JSON.writeValueAsString(evidence));
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return target;
+    }
+}

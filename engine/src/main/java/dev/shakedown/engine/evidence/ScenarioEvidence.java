@@ -1,0 +1,71 @@
+package dev.shakedown.engine.evidence;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One scenario: the seed's result keys ({@code scenario} ... {@code total_duration_ms}), then the
+ * judgement, what ran, and the raw series everything else is derived from. Times named {@code *_ms}
+ * without "duration" are milliseconds since the run started ({@code run.started_at}).
+ */
+public record ScenarioEvidence(
+        String scenario,
+        double durationSeconds,
+        boolean chaosInjected,
+        Map<String, Object> systemImpact,
+        Recovery recovery,
+        Boolean failClosedTriggered,
+        double totalDurationMs,
+        String verdict,
+        double score,
+        String problem,
+        Double failClosedActivationMs,
+        double startedAtMs,
+        double endedAtMs,
+        Window chaosWindow,
+        List<Validation> validations,
+        List<StepEvidence> steps,
+        List<FaultEvidence> faults,
+        List<ExpectationEvidence> expectations,
+        Series series) {
+
+    /** @param timeToRecoveryMs from {@code recover} to the recovery condition's first true observation; null if never */
+    public record Recovery(Boolean successful, Double timeToRecoveryMs) {}
+
+    public record Window(double startMs, double endMs) {}
+
+    public record Validation(String check, String status, boolean passed, int penalty, String message) {}
+
+    public record StepEvidence(String step, String source, double startedAtMs, double endedAtMs, String status, String message) {}
+
+    public record FaultEvidence(
+            String fault,
+            String type,
+            String target,
+            Double applyStartedAtMs,
+            Double injectedAtMs,
+            Double rolledBackAtMs,
+            Map<String, Object> details,
+            String error,
+            String rollbackError) {}
+
+    /**
+     * @param firstTrueAtMs completion time of the first true observation asked after the anchor; the
+     *                      elapsed time is {@code first_true_at_ms - anchor_at_ms}
+     */
+    public record ExpectationEvidence(
+            String condition,
+            String phase,
+            double withinMs,
+            String anchor,
+            double anchorAtMs,
+            boolean met,
+            Double firstTrueAtMs,
+            Double elapsedMs,
+            String source) {}
+
+    /** Raw observations: one table per condition and one for the monitor, as column names and rows. */
+    public record Series(Map<String, Table> conditions, Table monitor) {}
+
+    public record Table(Double everyMs, List<String> columns, List<List<Object>> rows) {}
+}

@@ -1,0 +1,112 @@
+package dev.shakedown.engine.ledger;
+
+import dev.shakedown.engine.spi.UndoRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The write-ahead fault ledger: one JSON line per undo record, fsynced before the fault or resource it
+ * describes takes effect, and one more line when it has been undone. A record with no "undone" line is
+ * still open: its fault may be in effect, and the undo record says how to end it.
+ *
+ * <pre>{"seq":1,"state":"open","at":"...","kind":"fault","what":"kill('guardian')","undo":{...}}
+ * {"seq":1,"state":"undone","at":"..."}</pre>
+ */
+public final class Ledger implements AutoCloseable {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Path file;
+    private final FileChannel channel;
+    private long nextSeq = 1;
+
+    private Ledger(Path file, FileChannel channel) {
+        this.file = file;
+        this.channel = channel;
+    }
+
+    /** Opens (creating) {@code <stateDir>/ledger/<runId>.jsonl}, owner-only. */
+    public static Ledger open(Path stateDir, String runId) {
+        try {
+            Path dir = stateDir.resolve("ledger");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(runId + ".jsonl");
+            if (!Files.exists(file)) {
+                Files.createFile(file);
+                restrict(file);
+            }
+            return new Ledger(file, FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the fault ledger under " + stateDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void restrict(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // Not a POSIX file system: nothing finer to set.
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Appends an open undo record and forces it to disk; returns its sequence number. */
+    public synchronized long open(String kind, String what, UndoRecord undo) {
+        long seq = nextSeq++;
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("seq", seq);
+        line.put("state", "open");
+        line.put("at", Instant.now().toString());
+        line.put("kind", kind);
+        line.put("what", what);
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("action", undo.action());
+        u.put("data", undo.data());
+        u.put("manual", undo.manual());
+        line.put("undo", u);
+        append(line);
+        return seq;
+    }
+
+    /** Marks a record undone, forced to disk. */
+    public synchronized void undone(long seq) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("seq", seq);
+        line.put("state", "undone");
+        line.put("at", Instant.now().toString());
+        append(line);
+    }
+
+    private void append(Map<String, Object> line) {
+        byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) channel.write(buffer);
+            channel.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the fault ledger " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Every line was forced when written; nothing is lost by a failed close.
+        }
+    }
+}

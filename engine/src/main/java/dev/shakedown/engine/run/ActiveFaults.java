@@ -1,0 +1,127 @@
+package dev.shakedown.engine.run;
+
+import dev.shakedown.engine.ledger.Ledger;
+import dev.shakedown.engine.plan.FaultSpec;
+import dev.shakedown.engine.run.ScenarioRecord.FaultRecord;
+import dev.shakedown.engine.spi.Fault;
+import dev.shakedown.engine.spi.Injector;
+import dev.shakedown.engine.spi.RunContext;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The faults in effect, newest last. Injecting writes the undo record to the ledger before the fault
+ * takes effect; rolling back undoes newest first and marks each record undone only once it is.
+ * Thread-safe: the run's thread injects, and a signal or shutdown hook may roll back.
+ */
+final class ActiveFaults {
+    private final Ledger ledger;
+    private final Timeline timeline;
+    private final RunContext context;
+    private final Deque<Active> active = new ArrayDeque<>();
+    private final List<FaultRecord> records = new ArrayList<>();
+
+    private static final class Active {
+        final FaultSpec spec;
+        final Fault fault;
+        final long seq;
+        final int recordIndex;
+
+        Active(FaultSpec spec, Fault fault, long seq, int recordIndex) {
+            this.spec = spec;
+            this.fault = fault;
+            this.seq = seq;
+            this.recordIndex = recordIndex;
+        }
+    }
+
+    ActiveFaults(Ledger ledger, Timeline timeline, RunContext context) {
+        this.ledger = ledger;
+        this.timeline = timeline;
+        this.context = context;
+    }
+
+    /** Prepares, records and applies a fault; returns its record. Throws if it could not take effect. */
+    FaultRecord inject(Injector injector, FaultSpec spec) throws Exception {
+        Fault fault = injector.prepare(spec, context);
+        long seq = ledger.open("fault", spec.toString(), fault.undoRecord());
+        int index;
+        synchronized (this) {
+            index = records.size();
+            records.add(null);
+            // Registered before apply(): a fault that half took effect is still rolled back.
+            active.push(new Active(spec, fault, seq, index));
+        }
+        long started = timeline.now();
+        try {
+            fault.apply();
+        } catch (Exception e) {
+            set(index, new FaultRecord(spec.toString(), spec.type(), spec.target(), started, -1, -1,
+                    safeDetails(fault), ConditionMonitor.describe(e), null));
+            throw e;
+        }
+        long injected = timeline.now();
+        FaultRecord record = new FaultRecord(spec.toString(), spec.type(), spec.target(), started, injected, -1,
+                safeDetails(fault), null, null);
+        set(index, record);
+        return record;
+    }
+
+    private synchronized void set(int index, FaultRecord record) {
+        records.set(index, record);
+    }
+
+    private static Map<String, Object> safeDetails(Fault fault) {
+        try {
+            return new LinkedHashMap<>(fault.details());
+        } catch (RuntimeException e) {
+            return Map.of("details_error", ConditionMonitor.describe(e));
+        }
+    }
+
+    /** Rolls back every active fault, newest first. Returns the rolled-back records in that order. */
+    List<FaultRecord> rollbackAll() {
+        List<FaultRecord> done = new ArrayList<>();
+        while (true) {
+            Active a;
+            synchronized (this) {
+                a = active.poll();
+            }
+            if (a == null) return done;
+            done.add(rollback(a));
+        }
+    }
+
+    private FaultRecord rollback(Active a) {
+        String error = null;
+        try {
+            a.fault.rollback();
+            ledger.undone(a.seq);
+        } catch (Exception | LinkageError e) {
+            error = ConditionMonitor.describe(e);
+        }
+        long at = timeline.now();
+        synchronized (this) {
+            FaultRecord r = records.get(a.recordIndex);
+            if (r == null) {
+                r = new FaultRecord(a.spec.toString(), a.spec.type(), a.spec.target(), -1, -1, -1, Map.of(), null, null);
+            }
+            FaultRecord updated = new FaultRecord(r.fault(), r.type(), r.target(), r.applyStartedNanos(),
+                    r.injectedNanos(), at, safeDetails(a.fault), r.error(), error);
+            records.set(a.recordIndex, updated);
+            return updated;
+        }
+    }
+
+    synchronized boolean isEmpty() {
+        return active.isEmpty();
+    }
+
+    synchronized List<FaultRecord> records() {
+        return records.stream().filter(java.util.Objects::nonNull).toList();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.shakedown.engine.run;
+
+import dev.shakedown.engine.plan.LoadSpec;
+import dev.shakedown.engine.spi.LoadAction.LoadOutcome;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Open-loop load: requests are sent at a constant arrival rate whatever the system does, and each
+ * latency is measured from the moment the request was due, not from when it was sent. A stalled
+ * system therefore shows its stall in the latencies instead of quietly slowing the load (no
+ * coordinated omission).
+ */
+final class LoadGenerator implements AutoCloseable {
+    private static final int MAX_IN_FLIGHT = 512;
+    static final long HIGHEST_TRACKABLE_NANOS = TimeUnit.MINUTES.toNanos(10);
+
+    private final LoadSpec spec;
+    private final Timeline timeline;
+    private final Recorder latencies = new Recorder(HIGHEST_TRACKABLE_NANOS, 3);
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong failClosed = new AtomicLong();
+    private final ExecutorService workers;
+    private final Thread pacer;
+    private volatile boolean running = true;
+
+    LoadGenerator(LoadSpec spec, Timeline timeline) {
+        this.spec = spec;
+        this.timeline = timeline;
+        this.workers = new ThreadPoolExecutor(0, MAX_IN_FLIGHT, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "load-" + spec.name());
+            t.setDaemon(true);
+            return t;
+        });
+        this.pacer = new Thread(this::pace, "load-pacer-" + spec.name());
+        this.pacer.setDaemon(true);
+    }
+
+    void start() {
+        pacer.start();
+    }
+
+    private void pace() {
+        double intervalNanos = 1e9 / spec.rate().perSecond();
+        long origin = timeline.now();
+        for (long k = 0; running; k++) {
+            long due = origin + Math.round(k * intervalNanos);
+            long now;
+            while (running && (now = timeline.now()) < due) LockSupport.parkNanos(due - now);
+            if (!running) return;
+            try {
+                workers.execute(() -> send(due));
+            } catch (RejectedExecutionException e) {
+                // Every worker is waiting on the system: the request is due and cannot even be sent.
+                record(due, null);
+            }
+        }
+    }
+
+    private void send(long dueNanos) {
+        LoadOutcome outcome;
+        try {
+            outcome = spec.action().perform();
+        } catch (Exception e) {
+            outcome = null;
+        }
+        record(dueNanos, outcome);
+    }
+
+    private void record(long dueNanos, LoadOutcome outcome) {
+        latencies.recordValue(Math.min(HIGHEST_TRACKABLE_NANOS, Math.max(0, timeline.now() - dueNanos)));
+        completed.incrementAndGet();
+        if (outcome == null || outcome.error()) errors.incrementAndGet();
+        else if (outcome.failClosed()) failClosed.incrementAndGet();
+    }
+
+    /** What happened since the previous call; resets the counters. */
+    synchronized Window takeWindow() {
+        Histogram h = latencies.getIntervalHistogram();
+        return new Window(h, completed.getAndSet(0), errors.getAndSet(0), failClosed.getAndSet(0));
+    }
+
+    record Window(Histogram latencies, long completed, long errors, long failClosed) {}
+
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(pacer);
+        workers.shutdownNow();
+        try {
+            pacer.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

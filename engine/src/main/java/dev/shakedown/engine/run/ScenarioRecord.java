@@ -1,0 +1,75 @@
+package dev.shakedown.engine.run;
+
+import dev.shakedown.engine.plan.SloSpec;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What happened in one scenario, as measured, before any judgement. Times are timeline nanoseconds.
+ *
+ * @param chaosStartNanos the first injection, or -1 when nothing was injected
+ * @param chaosEndNanos   the start of recovery (or the scenario's end), or -1 when nothing was injected
+ */
+public record ScenarioRecord(
+        String name,
+        Outcome outcome,
+        String problem,
+        long startedNanos,
+        long endedNanos,
+        long chaosStartNanos,
+        long chaosEndNanos,
+        SloSpec slo,
+        List<StepRecord> steps,
+        List<FaultRecord> faults,
+        List<ExpectationRecord> expectations,
+        Map<String, List<Observation>> series,
+        Map<String, Long> seriesEveryNanos,
+        List<MonitorSample> samples) {
+
+    public enum Outcome { COMPLETED, PRECONDITION_FAILED, INTERRUPTED, ERROR }
+
+    public boolean chaosInjected() {
+        return chaosStartNanos >= 0;
+    }
+
+    /** A step as it ran: {@code status} is ok, failed, error or interrupted. */
+    public record StepRecord(String step, String source, long startedNanos, long endedNanos, String status, String message) {}
+
+    /**
+     * A fault as it ran. {@code injectedNanos} is when it had taken effect ({@code apply()} returned);
+     * {@code rolledBackNanos} is -1 while it has not been rolled back.
+     */
+    public record FaultRecord(
+            String fault,
+            String type,
+            String target,
+            long applyStartedNanos,
+            long injectedNanos,
+            long rolledBackNanos,
+            Map<String, Object> details,
+            String error,
+            String rollbackError) {}
+
+    /** Where an expectation sits in the scenario, which decides what it is evidence of. */
+    public enum Phase { BEFORE_INJECTION, DURING_CHAOS, RECOVERY }
+
+    /**
+     * An expectation and its decision. {@code firstTrue} is the first true observation after the anchor,
+     * even when it came after the deadline (null when none came before the scenario ended).
+     */
+    public record ExpectationRecord(
+            String condition,
+            Phase phase,
+            long withinNanos,
+            String anchor,
+            long anchorNanos,
+            boolean met,
+            Observation firstTrue,
+            String source) {
+
+        /** Time from the anchor to the first true observation, or -1 when none came. */
+        public long elapsedNanos() {
+            return firstTrue == null ? -1 : firstTrue.completedNanos() - anchorNanos;
+        }
+    }
+}

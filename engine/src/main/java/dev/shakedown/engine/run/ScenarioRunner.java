@@ -1,0 +1,231 @@
+package dev.shakedown.engine.run;
+
+import dev.shakedown.engine.ledger.Ledger;
+import dev.shakedown.engine.plan.ConditionSpec;
+import dev.shakedown.engine.plan.ExperimentPlan;
+import dev.shakedown.engine.plan.ScenarioPlan;
+import dev.shakedown.engine.plan.Step;
+import dev.shakedown.engine.run.ScenarioRecord.ExpectationRecord;
+import dev.shakedown.engine.run.ScenarioRecord.Outcome;
+import dev.shakedown.engine.run.ScenarioRecord.Phase;
+import dev.shakedown.engine.run.ScenarioRecord.StepRecord;
+import dev.shakedown.engine.spi.Injector;
+import dev.shakedown.engine.spi.Registry;
+import dev.shakedown.engine.spi.RunContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the steps of one scenario on the calling thread. Conditions the scenario names are monitored
+ * from its start; every fault is rolled back before this returns, however the steps ended.
+ */
+final class ScenarioRunner {
+    private final ExperimentPlan plan;
+    private final ScenarioPlan scenario;
+    private final Registry registry;
+    private final RunOptions options;
+    private final Timeline timeline;
+    private final RunListener listener;
+    private final ActiveFaults faults;
+    private final Map<String, ConditionMonitor> monitors = new LinkedHashMap<>();
+    private final List<StepRecord> steps = new ArrayList<>();
+    private final List<ExpectationRecord> expectations = new ArrayList<>();
+
+    private long anchorNanos;
+    private String anchor = "scenario start";
+    private Phase phase = Phase.BEFORE_INJECTION;
+    private long chaosStart = -1;
+    private long chaosEnd = -1;
+
+    ScenarioRunner(ExperimentPlan plan, ScenarioPlan scenario, Registry registry, RunOptions options,
+                   Timeline timeline, RunListener listener, Ledger ledger, RunContext context) {
+        this.plan = plan;
+        this.scenario = scenario;
+        this.registry = registry;
+        this.options = options;
+        this.timeline = timeline;
+        this.listener = listener;
+        this.faults = new ActiveFaults(ledger, timeline, context);
+    }
+
+    /** Rolls back whatever is in effect now; safe to call from another thread (a signal handler). */
+    void emergencyRollback() {
+        faults.rollbackAll().forEach(listener::faultRolledBack);
+    }
+
+    ScenarioRecord run(Monitor monitor) {
+        long started = timeline.now();
+        anchorNanos = started;
+        startMonitors();
+        Outcome outcome = Outcome.COMPLETED;
+        String problem = null;
+        try {
+            for (Step step : scenario.steps()) {
+                StepResult result = runStep(step);
+                if (result == StepResult.PRECONDITION_FAILED) {
+                    outcome = Outcome.PRECONDITION_FAILED;
+                    problem = steps.get(steps.size() - 1).message();
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            outcome = Outcome.INTERRUPTED;
+            problem = "interrupted";
+        } catch (StepFailure e) {
+            outcome = Outcome.ERROR;
+            problem = e.getMessage();
+        } finally {
+            if (!faults.isEmpty()) {
+                if (chaosEnd < 0 && chaosStart >= 0) chaosEnd = timeline.now();
+                faults.rollbackAll().forEach(listener::faultRolledBack);
+            }
+            monitors.values().forEach(ConditionMonitor::close);
+        }
+        long ended = timeline.now();
+        if (chaosStart >= 0 && chaosEnd < 0) chaosEnd = ended;
+        return new ScenarioRecord(scenario.name(), outcome, problem, started, ended, chaosStart, chaosEnd,
+                scenario.slo().orElse(plan.slo()), List.copyOf(steps), faults.records(), List.copyOf(expectations),
+                seriesSnapshot(), seriesIntervals(), samplesBetween(monitor, started, ended));
+    }
+
+    private enum StepResult { OK, FAILED, PRECONDITION_FAILED }
+
+    /** An error that ends the scenario (a fault that could not take effect). */
+    private static final class StepFailure extends Exception {
+        StepFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private StepResult runStep(Step step) throws InterruptedException, StepFailure {
+        if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
+        long started = timeline.now();
+        String status = "ok";
+        String message = null;
+        StepResult result = StepResult.OK;
+        try {
+            if (step instanceof Step.SteadyState s) {
+                message = steadyState(s, started);
+                if (message != null) {
+                    status = "failed";
+                    result = StepResult.PRECONDITION_FAILED;
+                }
+            } else if (step instanceof Step.Inject inject) {
+                message = inject(inject);
+            } else if (step instanceof Step.Hold hold) {
+                TimeUnit.NANOSECONDS.sleep(hold.duration().toNanos());
+            } else if (step instanceof Step.ExpectWithin expect) {
+                ExpectationRecord r = expect(expect);
+                message = r.met()
+                        ? "met after " + Timeline.millis(r.elapsedNanos()) + " ms"
+                        : r.firstTrue() == null ? "not observed" : "observed only after " + Timeline.millis(r.elapsedNanos()) + " ms";
+                if (!r.met()) {
+                    status = "failed";
+                    result = StepResult.FAILED;
+                }
+            } else if (step instanceof Step.Recover) {
+                message = recover(started);
+            }
+        } catch (InterruptedException e) {
+            record(step, started, "interrupted", "interrupted");
+            throw e;
+        } catch (StepFailure e) {
+            record(step, started, "error", e.getMessage());
+            throw e;
+        }
+        record(step, started, status, message);
+        return result;
+    }
+
+    private void record(Step step, long started, String status, String message) {
+        StepRecord r = new StepRecord(step.describe(), step.source().toString(), started, timeline.now(), status, message);
+        steps.add(r);
+        listener.stepFinished(scenario, step, r);
+    }
+
+    private String steadyState(Step.SteadyState step, long started) throws InterruptedException {
+        ConditionSeries series = monitors.get(step.condition()).series();
+        long deadline = started + options.steadyStateGrace().toNanos();
+        if (series.awaitFirstTrue(started, deadline).isPresent()) return null;
+        String lastError = series.snapshot().stream().filter(o -> o.startedNanos() >= started && o.error() != null)
+                .reduce((a, b) -> b).map(o -> " (last probe error: " + o.error() + ")").orElse("");
+        return "steady state '" + step.condition() + "' did not hold within "
+                + dev.shakedown.engine.plan.Durations.format(options.steadyStateGrace()) + lastError
+                + "; nothing was injected";
+    }
+
+    private String inject(Step.Inject step) throws StepFailure {
+        Injector injector = registry.injector(step.fault().type())
+                .orElseThrow(() -> new StepFailure("no injector for fault '" + step.fault().type() + "'"));
+        try {
+            var record = faults.inject(injector, step.fault());
+            if (chaosStart < 0) chaosStart = record.injectedNanos();
+            anchorNanos = record.injectedNanos();
+            anchor = "inject " + step.fault();
+            phase = Phase.DURING_CHAOS;
+            return record.details().isEmpty() ? null : record.details().toString();
+        } catch (Exception e) {
+            throw new StepFailure("could not inject " + step.fault() + ": " + ConditionMonitor.describe(e));
+        }
+    }
+
+    private ExpectationRecord expect(Step.ExpectWithin step) throws InterruptedException {
+        ConditionSeries series = monitors.get(step.condition()).series();
+        long deadline = anchorNanos + step.within().toNanos();
+        Optional<Observation> met = series.awaitFirstTrue(anchorNanos, deadline);
+        ExpectationRecord record = new ExpectationRecord(step.condition(), phase, step.within().toNanos(), anchor,
+                anchorNanos, met.isPresent(), met.orElseGet(() -> series.firstTrueSince(anchorNanos).orElse(null)),
+                step.source().toString());
+        expectations.add(record);
+        return record;
+    }
+
+    private String recover(long started) {
+        if (chaosStart >= 0 && chaosEnd < 0) chaosEnd = started;
+        List<ScenarioRecord.FaultRecord> undone = faults.rollbackAll();
+        undone.forEach(listener::faultRolledBack);
+        anchorNanos = started;
+        anchor = "recover";
+        phase = Phase.RECOVERY;
+        long failed = undone.stream().filter(f -> f.rollbackError() != null).count();
+        return "rolled back " + undone.size() + " fault(s)" + (failed > 0 ? ", " + failed + " failed" : "");
+    }
+
+    private void startMonitors() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Step step : scenario.steps()) {
+            if (step instanceof Step.ExpectWithin e) names.add(e.condition());
+            if (step instanceof Step.SteadyState s) names.add(s.condition());
+        }
+        for (String name : names) {
+            ConditionSpec spec = plan.condition(name).orElseThrow(() ->
+                    new IllegalStateException("unknown condition '" + name + "' (the plan was not validated)"));
+            ConditionMonitor m = new ConditionMonitor(spec, timeline);
+            monitors.put(name, m);
+            m.start();
+        }
+    }
+
+    private Map<String, List<Observation>> seriesSnapshot() {
+        Map<String, List<Observation>> out = new LinkedHashMap<>();
+        monitors.forEach((name, m) -> out.put(name, m.series().snapshot()));
+        return out;
+    }
+
+    private Map<String, Long> seriesIntervals() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        monitors.forEach((name, m) -> out.put(name, m.series().everyNanos()));
+        return out;
+    }
+
+    private static List<MonitorSample> samplesBetween(Monitor monitor, long from, long to) {
+        return monitor.samples().stream().filter(s -> s.atNanos() > from && s.atNanos() <= to).toList();
+    }
+
+}

@@ -1,0 +1,105 @@
+package dev.shakedown.stdlib.process;
+
+import dev.shakedown.dsl.DslException;
+import dev.shakedown.engine.spi.Probe;
+import dev.shakedown.stdlib.CommandLines;
+import dev.shakedown.stdlib.Options;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * How to launch a process and when it counts as ready: {@code command}, {@code port}, {@code ready},
+ * {@code env}, {@code dir}, {@code startupTimeout}.
+ */
+public record LaunchOptions(
+        List<String> command,
+        Map<String, String> env,
+        Optional<Path> directory,
+        OptionalInt port,
+        Optional<Probe> ready,
+        Duration startupTimeout) {
+
+    public static final Set<String> NAMES = Set.of("command", "port", "ready", "env", "dir", "startupTimeout");
+    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(30);
+    /** Stands for the run's directory in command arguments, environment values and {@code dir}. */
+    public static final String RUN_DIR = "${runDir}";
+
+    public LaunchOptions {
+        command = List.copyOf(command);
+        env = Map.copyOf(env);
+    }
+
+    public static LaunchOptions from(Map<String, Object> options, String what) {
+        Options.requireKnown(options, NAMES, what);
+        Duration timeout = Options.duration(options, "startupTimeout").orElse(DEFAULT_STARTUP_TIMEOUT);
+        if (timeout.isNegative() || timeout.isZero()) throw new DslException("option startupTimeout must be above zero");
+        return new LaunchOptions(
+                command(options.get("command")),
+                env(options.get("env")),
+                Options.string(options, "dir").map(Path::of),
+                Options.port(options, "port"),
+                Optional.ofNullable(options.get("ready")).map(LaunchOptions::probe),
+                timeout);
+    }
+
+    /** The same options with {@value #RUN_DIR} replaced by the run's directory. */
+    public LaunchOptions inRunDirectory(Path runDirectory) {
+        String dir = runDirectory.toString();
+        Map<String, String> resolvedEnv = new LinkedHashMap<>();
+        env.forEach((k, v) -> resolvedEnv.put(k, v.replace(RUN_DIR, dir)));
+        return new LaunchOptions(
+                command.stream().map(a -> a.replace(RUN_DIR, dir)).toList(),
+                resolvedEnv,
+                directory.map(d -> Path.of(d.toString().replace(RUN_DIR, dir))),
+                port,
+                ready,
+                startupTimeout);
+    }
+
+    public String commandLine() {
+        return String.join(" ", command);
+    }
+
+    private static List<String> command(Object value) {
+        if (value == null) {
+            throw new DslException("option command is missing: give command: [...] to launch the process, "
+                    + "or match: / pidFile: to attach to a running one");
+        }
+        List<String> command;
+        if (value instanceof List<?> list) {
+            command = list.stream().map(String::valueOf).toList();
+        } else if (value instanceof CharSequence text) {
+            try {
+                command = CommandLines.split(text.toString());
+            } catch (IllegalArgumentException e) {
+                throw new DslException("option command: " + e.getMessage());
+            }
+        } else {
+            throw new DslException("option command: give a list ['java', '-jar', 'app.jar'] or a string, not " + value);
+        }
+        if (command.isEmpty() || command.get(0).isBlank()) throw new DslException("option command is empty");
+        return command;
+    }
+
+    private static Map<String, String> env(Object value) {
+        if (value == null) return Map.of();
+        if (!(value instanceof Map<?, ?> map)) throw new DslException("option env: give a map [NAME: 'value'], not " + value);
+        Map<String, String> env = new LinkedHashMap<>();
+        map.forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
+        return env;
+    }
+
+    /** A Groovy closure arrives as a {@link Callable}; it must answer {@code true} for the process to be ready. */
+    private static Probe probe(Object value) {
+        if (value instanceof Probe probe) return probe;
+        if (value instanceof Callable<?> callable) return () -> Boolean.TRUE.equals(callable.call());
+        throw new DslException("option ready: give a condition closure { ... }, not " + value);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.shakedown.stdlib.process;
+
+import dev.shakedown.engine.spi.RunContext;
+import dev.shakedown.engine.spi.UndoRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A process the run launches, owns and stops. Its stdout and stderr are appended to
+ * {@code <runDir>/logs/<name>.log}, across restarts.
+ */
+public final class LaunchedProcess extends ProcessResource {
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
+    private final LaunchOptions options;
+    private final RunContext run;
+    private final Path log;
+    private final Readiness readiness;
+    private volatile Process process;
+    private volatile int restarts;
+    private volatile boolean closed;
+
+    LaunchedProcess(String name, LaunchOptions options, RunContext run) {
+        super(name);
+        this.options = options.inRunDirectory(run.runDirectory());
+        this.run = run;
+        this.log = run.runDirectory().resolve("logs").resolve(name + ".log");
+        this.readiness = new Readiness(name, this.options, log);
+    }
+
+    @Override
+    public synchronized void start() throws Exception {
+        long began = System.nanoTime();
+        launchUntilReady();
+        Map<String, Object> event = facts();
+        event.put("readyAfterMillis", (System.nanoTime() - began) / 1_000_000);
+        run.event("process-started", event);
+    }
+
+    @Override
+    public synchronized void restart() throws Exception {
+        long previousPid = pid();
+        if (process.isAlive()) stop(process);
+        launchUntilReady();
+        restarts++;
+        Map<String, Object> event = facts();
+        event.put("previousPid", previousPid);
+        event.put("restarts", restarts);
+        run.event("process-restarted", event);
+    }
+
+    private void launchUntilReady() throws Exception {
+        Files.createDirectories(log.getParent());
+        // ProcessBuilder, not commons-exec: output goes straight to the file (no pump threads, it outlives an
+        // engine death) and the Process gives the PID and start time the ledger needs.
+        ProcessBuilder builder = new ProcessBuilder(options.command())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        options.directory().ifPresent(dir -> builder.directory(dir.toFile()));
+        builder.environment().putAll(options.env());
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IOException("process '" + name() + "' could not be launched: " + e.getMessage(), e);
+        }
+        process.getOutputStream().close(); // stdin at end-of-file: a process that reads it never waits on us
+        // close() may have run while we launched (the engine shutting down during a restart): it must win.
+        if (closed) {
+            stop(process);
+            throw new IllegalStateException(this + " was closed while it was being launched");
+        }
+        try {
+            readiness.await(process);
+        } catch (Exception e) {
+            stop(process);
+            throw e;
+        }
+    }
+
+    private Map<String, Object> facts() {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("name", name());
+        facts.put("pid", process.pid());
+        ProcessHandles.startMillis(process.toHandle()).ifPresent(t -> facts.put("startTime", t));
+        return facts;
+    }
+
+    @Override
+    public List<ProcessHandle> handles() {
+        Process current = process;
+        return current == null ? List.of() : List.of(current.toHandle());
+    }
+
+    @Override
+    public boolean isLaunched() {
+        return true;
+    }
+
+    @Override
+    public int restarts() {
+        return restarts;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public LaunchOptions options() {
+        return options;
+    }
+
+    /** Names the current PID, so it reflects the latest (re)start; before the launch there is nothing to undo. */
+    @Override
+    public UndoRecord undoRecord() {
+        Process current = process;
+        if (current == null) return UndoRecord.nothing("process '" + name() + "' has not been launched yet");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("pid", current.pid());
+        ProcessHandles.startMillis(current.toHandle()).ifPresent(t -> data.put("startTime", t));
+        data.put("command", options.commandLine());
+        return new UndoRecord("kill-process", data,
+                "kill PID " + current.pid() + " if it is still " + options.commandLine());
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        Map<String, Object> details = super.details();
+        options.port().ifPresent(port -> details.put("port", port));
+        details.put("log", log.toString());
+        return details;
+    }
+
+    /** SIGTERM to the process and its descendants, SIGKILL after five seconds. Never throws. */
+    @Override
+    public void close() {
+        closed = true;
+        Process current = process;
+        if (current != null) stop(current);
+    }
+
+    private static void stop(Process process) {
+        try {
+            ProcessHandles.stopTree(process.toHandle(), STOP_GRACE);
+        } catch (InterruptedException e) {
+            process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.shakedown.stdlib.process;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import dev.shakedown.engine.spi.RunContext;
+
+/** Delivers signals with kill(2) through JNA, after the run's safety rails have approved the PID. */
+public final class Signals {
+    private static final int EPERM = 1;
+    private static final int ESRCH = 3;
+
+    private interface LibC extends Library {
+        int kill(int pid, int signal) throws LastErrorException;
+    }
+
+    private static final LibC LIBC = Native.load("c", LibC.class);
+
+    private Signals() {}
+
+    /** Sends {@code signal} to {@code pid}; refuses PID 1, the engine and its parent; fails with errno explained. */
+    public static void send(RunContext run, long pid, Signal signal) {
+        run.checkSignalAllowed(pid);
+        try {
+            LIBC.kill(Math.toIntExact(pid), signal.number());
+        } catch (LastErrorException e) {
+            throw new IllegalStateException("cannot send " + signal + " to PID " + pid + ": " + explain(e.getErrorCode()));
+        }
+    }
+
+    private static String explain(int errno) {
+        return switch (errno) {
+            case ESRCH -> "no such process (it has exited)";
+            case EPERM -> "not permitted (the process belongs to another user; run Shakedown as that user or as root)";
+            default -> "kill(2) failed with errno " + errno;
+        };
+    }
+}
