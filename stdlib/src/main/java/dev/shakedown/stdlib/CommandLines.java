@@ -9,6 +9,19 @@ import org.apache.commons.exec.CommandLine;
 public final class CommandLines {
     private CommandLines() {}
 
+    /**
+     * A command as a script gives it: a list of words ({@code ['sh', '-c', 'exit 3']}) or one string that is
+     * split like a shell would ({@code "sh -c 'exit 3'"}). Throws {@link IllegalArgumentException} if empty.
+     */
+    public static List<String> words(Object command) {
+        List<String> words;
+        if (command instanceof List<?> list) words = list.stream().map(String::valueOf).toList();
+        else if (command instanceof CharSequence text && !text.toString().isBlank()) words = split(text.toString());
+        else throw new IllegalArgumentException("give a command as a list ['sh', '-c', 'exit 3'] or a string, not " + command);
+        if (words.isEmpty() || words.get(0).isBlank()) throw new IllegalArgumentException("the command is empty");
+        return words;
+    }
+
     public static List<String> split(String command) {
         CommandLine parsed;
         try {

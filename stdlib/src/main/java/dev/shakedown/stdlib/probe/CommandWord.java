@@ -28,18 +28,12 @@ public final class CommandWord implements DslWord {
     public Object call(BuildContext build, Map<String, Object> named, List<Object> args) {
         Options.requireKnown(named, Set.of("timeout"), "command");
         if (args.size() != 1) throw new DslException("command takes one command: command(['sh', '-c', 'exit 3']) or command('pg_isready -h db')");
-        Object command = args.get(0);
         List<String> words;
-        if (command instanceof List<?> list) {
-            words = list.stream().map(String::valueOf).toList();
-        } else {
-            try {
-                words = CommandLines.split(String.valueOf(command));
-            } catch (IllegalArgumentException e) {
-                throw new DslException(e.getMessage());
-            }
+        try {
+            words = CommandLines.words(args.get(0));
+        } catch (IllegalArgumentException e) {
+            throw new DslException("command: " + e.getMessage());
         }
-        if (words.isEmpty()) throw new DslException("command needs a program to run");
         return new CommandCheck(words, Options.duration(named, "timeout").orElse(DEFAULT_TIMEOUT));
     }
 }

@@ -72,20 +72,11 @@ public record LaunchOptions(
             throw new DslException("option command is missing: give command: [...] to launch the process, "
                     + "or match: / pidFile: to attach to a running one");
         }
-        List<String> command;
-        if (value instanceof List<?> list) {
-            command = list.stream().map(String::valueOf).toList();
-        } else if (value instanceof CharSequence text) {
-            try {
-                command = CommandLines.split(text.toString());
-            } catch (IllegalArgumentException e) {
-                throw new DslException("option command: " + e.getMessage());
-            }
-        } else {
-            throw new DslException("option command: give a list ['java', '-jar', 'app.jar'] or a string, not " + value);
+        try {
+            return CommandLines.words(value);
+        } catch (IllegalArgumentException e) {
+            throw new DslException("option command: " + e.getMessage());
         }
-        if (command.isEmpty() || command.get(0).isBlank()) throw new DslException("option command is empty");
-        return command;
     }
 
     private static Map<String, String> env(Object value) {

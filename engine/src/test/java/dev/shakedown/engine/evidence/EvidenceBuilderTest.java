@@ -1,0 +1,78 @@
+package dev.shakedown.engine.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shakedown.engine.plan.ConditionSpec;
+import dev.shakedown.engine.plan.ExperimentPlan;
+import dev.shakedown.engine.plan.FaultSpec;
+import dev.shakedown.engine.plan.ScenarioPlan;
+import dev.shakedown.engine.plan.SloSpec;
+import dev.shakedown.engine.plan.SourceRef;
+import dev.shakedown.engine.plan.Step;
+import dev.shakedown.engine.run.ExperimentRunner;
+import dev.shakedown.engine.run.RunListener;
+import dev.shakedown.engine.run.RunOptions;
+import dev.shakedown.engine.run.RunResult;
+import dev.shakedown.engine.run.SwitchInjector;
+import dev.shakedown.engine.spi.Registry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+class EvidenceBuilderTest {
+    private static final SourceRef HERE = new SourceRef("x.chaos.groovy", 3, 5);
+    @TempDir Path dir;
+
+    @Test
+    void evidenceOfARealRunIsValidAgainstTheSchemaAndItsFiguresComeFromItsSeries() throws Exception {
+        SwitchInjector.reset();
+        var on = SwitchInjector.switchNamed("guardian-down");
+        Path script = Files.writeString(dir.resolve("x.chaos.groovy"), "// script");
+        ExperimentPlan plan = new ExperimentPlan("guardian", Optional.of(script), Map.of("hold", "1s"), List.of(),
+                List.of(new ConditionSpec("failClosed", Duration.ofMillis(10), on::get, HERE),
+                        new ConditionSpec("healthy", Duration.ofMillis(10), () -> !on.get(), HERE)),
+                List.of(), SloSpec.SEED_DEFAULTS, Duration.ofMillis(100),
+                List.of(new ScenarioPlan("crash", List.of(
+                        new Step.SteadyState("healthy", HERE),
+                        new Step.Inject(new FaultSpec("flip", List.of("guardian-down"), Map.of(), HERE), HERE),
+                        new Step.ExpectWithin("failClosed", Duration.ofSeconds(1), HERE),
+                        new Step.Hold(Duration.ofMillis(250), HERE),
+                        new Step.Recover(HERE),
+                        new Step.ExpectWithin("healthy", Duration.ofSeconds(5), HERE)), HERE)), List.of());
+        Registry registry = Registry.fromClasspath();
+        RunResult result = new ExperimentRunner(registry, RunOptions.defaults(dir.resolve("state")), RunListener.NONE).run(plan);
+
+        Evidence evidence = new EvidenceBuilder(registry).build(plan, result);
+        Path file = new EvidenceWriter().write(evidence, dir.resolve("artifacts"));
+
+        assertThat(file.getFileName().toString()).isEqualTo("guardian_chaos_resilience_validation.json");
+        String json = Files.readString(file);
+        assertThat(EvidenceSchema.violations(json)).isEmpty();
+        JsonNode root = EvidenceWriter.JSON.readTree(json);
+        assertThat(root.propertyNames()).startsWith("component", "validation_timestamp", "chaos_scenarios",
+                "fail_closed_behavior", "recovery_validation", "resilience_metrics", "run", "scenarios");
+        JsonNode s = root.get("scenarios").get(0);
+        assertThat(s.get("verdict").asString()).isEqualTo("passed");
+        assertThat(s.get("score").asDouble()).isEqualTo(100.0);
+        assertThat(root.get("resilience_metrics").get("chaos_tolerance").asString()).isEqualTo("excellent");
+        assertThat(root.get("run").get("script").get("sha256").asString()).hasSize(64);
+
+        // Re-derive the activation time from the raw series: first true observation asked after the injection.
+        double injected = s.get("faults").get(0).get("injected_at_ms").asDouble();
+        double firstTrue = Double.NaN;
+        for (JsonNode row : s.get("series").get("conditions").get("failClosed").get("rows")) {
+            if (row.get(0).asDouble() >= injected && row.get(2).asBoolean()) {
+                firstTrue = row.get(1).asDouble();
+                break;
+            }
+        }
+        assertThat(s.get("fail_closed_activation_ms").asDouble()).isCloseTo(firstTrue - injected, org.assertj.core.data.Offset.offset(0.002));
+        assertThat(root.get("fail_closed_behavior").get("activation_time_ms").asDouble()).isEqualTo(s.get("fail_closed_activation_ms").asDouble());
+    }
+}

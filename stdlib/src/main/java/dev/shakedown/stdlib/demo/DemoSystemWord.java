@@ -1,0 +1,102 @@
+package dev.shakedown.stdlib.demo;
+
+import dev.shakedown.dsl.BuildContext;
+import dev.shakedown.dsl.DslException;
+import dev.shakedown.dsl.DslWord;
+import dev.shakedown.engine.plan.ResourceSpec;
+import dev.shakedown.stdlib.FreePorts;
+import dev.shakedown.stdlib.Options;
+import dev.shakedown.stdlib.process.LaunchOptions;
+import dev.shakedown.stdlib.process.ProcessResourceType;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The script word {@code demoSystem}: declares the bundled demo system (db, guardian, gateway) as three
+ * processes the run launches, on loopback ports chosen now, so the script can use their addresses.
+ */
+public final class DemoSystemWord implements DslWord {
+    private static final String DEMO_MAIN = "dev.shakedown.demo.GatewayMain";
+    private static final String H2_DRIVER = "org.h2.Driver";
+    /** Quick to start and small: the demo serves a handful of requests per second. */
+    private static final List<String> JVM_OPTIONS =
+            List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx96m");
+
+    @Override
+    public String name() {
+        return "demoSystem";
+    }
+
+    @Override
+    public String summary() {
+        return "declare the bundled demo system (db, guardian, gateway) for this run; option failOpen: true breaks it on purpose";
+    }
+
+    @Override
+    public Object call(BuildContext build, Map<String, Object> named, List<Object> args) {
+        if (!args.isEmpty()) throw new DslException("demoSystem takes only named options: demoSystem(failOpen: true)");
+        Options.requireKnown(named, Set.of("failOpen"), "demoSystem");
+        boolean failOpen = Options.bool(named, "failOpen", false);
+        List<Integer> ports = FreePorts.pick(3);
+        int db = ports.get(0);
+        int guardian = ports.get(1);
+        int gateway = ports.get(2);
+        List<String> jvm = jvm();
+
+        declare(build, "db", db, command(jvm, "DbMain", "--port", db, "--watch-parent"));
+        declare(build, "guardian", guardian, command(jvm, "GuardianMain", "--port", guardian, "--watch-parent"));
+        List<String> gatewayCommand = command(jvm, "GatewayMain", "--port", gateway,
+                "--guardian", "127.0.0.1:" + guardian, "--db", "127.0.0.1:" + db,
+                "--audit-dir", LaunchOptions.RUN_DIR + "/audit",
+                "--event-log", LaunchOptions.RUN_DIR + "/" + DemoSystem.EVENT_LOG,
+                "--watch-parent");
+        if (failOpen) gatewayCommand.add("--fail-open");
+        declare(build, "gateway", gateway, gatewayCommand);
+        return new DemoSystem(gateway, guardian, db);
+    }
+
+    private static void declare(BuildContext build, String name, int port, List<String> command) {
+        build.addResource(new ResourceSpec(ProcessResourceType.KIND, name,
+                Map.of("command", List.copyOf(command), "port", port), build.callSite()));
+    }
+
+    private static List<String> command(List<String> jvm, String main, Object... arguments) {
+        List<String> command = new ArrayList<>(jvm);
+        command.add("dev.shakedown.demo." + main);
+        for (Object argument : arguments) command.add(String.valueOf(argument));
+        return command;
+    }
+
+    /** The running JVM, with the demo and H2 on its class path, wherever those come from (IDE, Maven, shaded jar). */
+    private static List<String> jvm() {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String classpath = new LinkedHashSet<>(List.of(locationOf(DEMO_MAIN), locationOf(H2_DRIVER))).stream()
+                .collect(Collectors.joining(File.pathSeparator));
+        List<String> jvm = new ArrayList<>(List.of(java));
+        jvm.addAll(JVM_OPTIONS);
+        jvm.addAll(List.of("-cp", classpath));
+        return jvm;
+    }
+
+    private static String locationOf(String className) {
+        try {
+            Class<?> type = Class.forName(className, false, DemoSystemWord.class.getClassLoader());
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            if (source == null) throw new DslException("demoSystem cannot tell where " + className + " was loaded from");
+            return Path.of(source.getLocation().toURI()).toString();
+        } catch (ClassNotFoundException e) {
+            throw new DslException("demoSystem needs the demo system on the class path, but " + className + " is missing");
+        } catch (URISyntaxException e) {
+            throw new DslException("demoSystem cannot tell where " + className + " was loaded from");
+        }
+    }
+}
