@@ -8,7 +8,6 @@ import dev.shakedown.engine.run.RunEvent;
 import dev.shakedown.engine.run.RunResult;
 import dev.shakedown.engine.run.Timeline;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /** The {@code run} section: which run, of what script, on which host, with which outcome. */
 final class RunInfoFactory {
@@ -29,7 +27,7 @@ final class RunInfoFactory {
         Interruption interruption = result.interruption() == null ? null
                 : new Interruption(result.interruption(), Timeline.millis(result.interruptedAtNanos()));
         List<Map<String, Object>> events = result.events().stream().map(RunInfoFactory::event).toList();
-        return new RunInfo(result.runId(), engineVersion(), Evidence.SCHEMA_VERSION, host(), script, plan.params(),
+        return new RunInfo(result.runId(), EngineVersion.get(), Evidence.SCHEMA_VERSION, host(), script, plan.params(),
                 result.startedAt().toString(), result.finishedAt().toString(), verdict.verdict(), verdict.exitCode(),
                 interruption, result.startupProblem(), result.ledgerFile().toString(),
                 result.runDirectory().resolve("logs").toString(), result.resources(), events);
@@ -41,16 +39,6 @@ final class RunInfoFactory {
         m.put("kind", e.kind());
         m.put("data", e.data());
         return m;
-    }
-
-    static String engineVersion() {
-        try (InputStream in = RunInfoFactory.class.getResourceAsStream("/dev/shakedown/engine/version.properties")) {
-            Properties p = new Properties();
-            if (in != null) p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     private static String host() {

@@ -33,9 +33,8 @@ public final class ExperimentRunner {
     private final Registry registry;
     private final RunOptions options;
     private final RunListener listener;
-    private final Timeline timeline = new Timeline();
-    private final String runId = RUN_ID.format(timeline.startedAt())
-            + "-" + Integer.toHexString(0x1000 + ThreadLocalRandom.current().nextInt(0xF000));
+    private final Timeline timeline;
+    private final String runId;
     private final List<RunEvent> events = new ArrayList<>();
     private final Map<String, Resource> resources = new LinkedHashMap<>();
     private volatile Thread runThread;
@@ -45,9 +44,16 @@ public final class ExperimentRunner {
     private volatile boolean finished;
 
     public ExperimentRunner(Registry registry, RunOptions options, RunListener listener) {
+        this(registry, options, listener, new Timeline());
+    }
+
+    /** With a timeline made beforehand, so a listener can stamp its lines on the same clock. */
+    public ExperimentRunner(Registry registry, RunOptions options, RunListener listener, Timeline timeline) {
         this.registry = registry;
         this.options = options;
         this.listener = listener;
+        this.timeline = timeline;
+        this.runId = RUN_ID.format(timeline.startedAt()) + "-" + Integer.toHexString(0x1000 + ThreadLocalRandom.current().nextInt(0xF000));
     }
 
     public String runId() {
@@ -66,6 +72,10 @@ public final class ExperimentRunner {
         }
         Thread t = runThread;
         if (t != null) t.interrupt();
+    }
+
+    public boolean isInterruptRequested() {
+        return interruption != null;
     }
 
     public boolean isFinished() {

@@ -1,0 +1,44 @@
+package dev.shakedown.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code shakedown} command. */
+@Command(name = "shakedown",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Chaos experiments written in Groovy: real faults, always rolled back, honest evidence.",
+        subcommands = {RunCommand.class, PlanCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:every scenario passed",
+                "1:some check failed",
+                "2:script or usage error",
+                "3:aborted (interrupt or abort condition)",
+                "4:precondition failed (steady state not met, nothing injected)"})
+public final class Main {
+    public static final int SCRIPT_ERROR = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println(ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, ex.getCommandLine().getErr());
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return SCRIPT_ERROR;
+        });
+        cli.setExecutionExceptionHandler(new FriendlyErrors());
+        return cli;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"shakedown " + dev.shakedown.engine.evidence.EngineVersion.get()};
+        }
+    }
+}

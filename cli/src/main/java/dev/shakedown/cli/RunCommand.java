@@ -1,0 +1,93 @@
+package dev.shakedown.cli;
+
+import dev.shakedown.engine.evidence.Evidence;
+import dev.shakedown.engine.evidence.EvidenceBuilder;
+import dev.shakedown.engine.evidence.EvidenceWriter;
+import dev.shakedown.engine.plan.ExperimentPlan;
+import dev.shakedown.engine.plan.ScenarioPlan;
+import dev.shakedown.engine.run.ExperimentRunner;
+import dev.shakedown.engine.run.RunOptions;
+import dev.shakedown.engine.run.RunResult;
+import dev.shakedown.engine.run.Timeline;
+import dev.shakedown.engine.spi.Registry;
+import dev.shakedown.engine.validate.Suggestions;
+import dev.shakedown.reports.ConsoleProgress;
+import dev.shakedown.reports.Style;
+import dev.shakedown.reports.Summary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run an experiment: start what it owns, inject real faults, check expectations, "
+                + "roll back, write evidence.")
+final class RunCommand implements Callable<Integer> {
+    @Mixin ScriptOptions script;
+
+    @Option(names = "--scenario", paramLabel = "NAME", description = "run only this scenario (repeatable)")
+    List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "artifacts",
+            description = "where the evidence goes (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--state", paramLabel = "DIR", defaultValue = ".shakedown",
+            description = "ledger and per-run logs (default: ${DEFAULT-VALUE})")
+    Path state;
+
+    @Option(names = "--dry-run", description = "print the plan and what each fault would do; inject nothing")
+    boolean dryRun;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Registry registry = Registry.fromClasspath();
+        ExperimentPlan plan = script.compile(registry, err).orElse(null);
+        if (plan == null) return Main.SCRIPT_ERROR;
+        if (!unknownScenarios(plan, err)) return Main.SCRIPT_ERROR;
+        plan = plan.onlyScenarios(scenarios);
+        Style style = Style.detect(script.noColor);
+        PrintStream out = System.out;
+        if (dryRun) {
+            new PlanPrinter(out, style, registry).print(plan, true);
+            return 0;
+        }
+        Timeline timeline = new Timeline();
+        ExperimentRunner runner = new ExperimentRunner(registry, RunOptions.defaults(state),
+                new ConsoleProgress(out, style, timeline), timeline);
+        out.println(style.bold("shakedown") + " run " + runner.runId() + " of " + script.script);
+        RunResult result;
+        try (SignalGuard guard = new SignalGuard(runner, err)) {
+            result = runner.run(plan);
+        }
+        Evidence evidence = new EvidenceBuilder(registry).build(plan, result);
+        Path file = new EvidenceWriter().write(evidence, out);
+        new Summary(out, style).print(evidence, file);
+        return evidence.run().exitCode();
+    }
+
+
+    private boolean unknownScenarios(ExperimentPlan plan, PrintWriter err) {
+        List<String> known = plan.scenarios().stream().map(ScenarioPlan::name).toList();
+        boolean ok = true;
+        for (String name : scenarios) {
+            if (!known.contains(name)) {
+                err.println(script.script + ": no scenario '" + name + "'" + Suggestions.didYouMean(name, known)
+                        + " (scenarios: " + String.join(", ", known) + ")");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.shakedown.stdlib.testing;
+
+import dev.shakedown.dsl.BuildContext;
+import dev.shakedown.dsl.DslException;
+import dev.shakedown.engine.plan.ResourceSpec;
+import dev.shakedown.engine.plan.SourceRef;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A script build for tests: collects the declared resources. */
+public final class TestBuild implements BuildContext {
+    private final List<ResourceSpec> resources = new ArrayList<>();
+    private final Path directory;
+
+    public TestBuild(Path directory) {
+        this.directory = directory;
+    }
+
+    public List<ResourceSpec> resources() {
+        return List.copyOf(resources);
+    }
+
+    @Override
+    public void addResource(ResourceSpec spec) {
+        if (resource(spec.name()).isPresent()) throw new DslException("'" + spec.name() + "' is declared twice");
+        resources.add(spec);
+    }
+
+    @Override
+    public Optional<ResourceSpec> resource(String name) {
+        return resources.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public SourceRef callSite() {
+        return new SourceRef("test.chaos.groovy", 1, 1);
+    }
+
+    @Override
+    public Path scriptDirectory() {
+        return directory;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.shakedown.stdlib.testing;
+
+import dev.shakedown.engine.plan.ResourceSpec;
+import dev.shakedown.engine.plan.SourceRef;
+import dev.shakedown.engine.spi.CurrentRun;
+import dev.shakedown.engine.spi.Resource;
+import dev.shakedown.engine.spi.RunContext;
+import dev.shakedown.stdlib.process.ProcessResourceType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A run for tests: a directory, the resources it started, the events it recorded; close() stops them all. */
+public final class TestRun implements RunContext, AutoCloseable {
+    public record Event(String kind, Map<String, Object> data) {}
+
+    private final Path directory;
+    private final Map<String, Resource> resources = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<Event> events = new CopyOnWriteArrayList<>();
+
+    public TestRun(Path directory) {
+        this.directory = directory;
+    }
+
+    public static ResourceSpec process(String name, Map<String, Object> options) {
+        return new ResourceSpec(ProcessResourceType.KIND, name, options, SourceRef.UNKNOWN);
+    }
+
+    /** Creates and starts a resource; it is registered first, so close() cleans up even if start() fails. */
+    @SuppressWarnings("unchecked")
+    public <T extends Resource> T start(ResourceSpec spec) throws Exception {
+        Resource resource = new ProcessResourceType().create(spec, this);
+        resources.put(spec.name(), resource);
+        resource.start();
+        return (T) resource;
+    }
+
+    /** Makes this the run that script objects ({@code processes.x.pid}) look at, until close(). */
+    public TestRun makeCurrent() {
+        CurrentRun.set(this);
+        return this;
+    }
+
+    public List<Event> events(String kind) {
+        return events.stream().filter(e -> e.kind().equals(kind)).toList();
+    }
+
+    @Override
+    public String runId() {
+        return "test-run";
+    }
+
+    @Override
+    public Path runDirectory() {
+        return directory;
+    }
+
+    @Override
+    public Optional<Resource> resource(String name) {
+        return Optional.ofNullable(resources.get(name));
+    }
+
+    @Override
+    public void event(String kind, Map<String, Object> data) {
+        events.add(new Event(kind, Map.copyOf(data)));
+    }
+
+    @Override
+    public void close() {
+        List<Resource> started;
+        synchronized (resources) {
+            started = new ArrayList<>(resources.values());
+        }
+        Collections.reverse(started);
+        started.forEach(Resource::close);
+        CurrentRun.clear(this);
+    }
+}
