@@ -39,6 +39,7 @@ final class Args {
         }
     }
 
+    // System.exit does not return; handing back the exception lets callers write "throw exit(...)"
     private static IllegalArgumentException exit(String usage, IllegalArgumentException e) {
         System.err.println(e.getMessage());
         System.err.println("usage: " + usage);
@@ -78,6 +79,13 @@ final class Args {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + flag + " must be a whole number, not '" + v + "'");
         }
+    }
+
+    /** {@code --port}: 0 (the default) lets the system pick a free port, which the ready line then reports. */
+    int port() {
+        int port = intValue("port", 0);
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be 0..65535, not " + port);
+        return port;
     }
 
     boolean has(String switchFlag) {

@@ -8,7 +8,7 @@ public final class DbMain {
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parseOrExit(argv, "DbMain [--port N] [--watch-parent]", Set.of("port"), Set.of("watch-parent"));
-        int port = args.orExit(a -> a.intValue("port", 0));
+        int port = args.orExit(Args::port);
         if (args.has("watch-parent")) ParentWatch.haltWhenParentDies();
         Db db = Db.start(port);
         // H2's TCP listener thread is not a daemon: the process serves until it is killed

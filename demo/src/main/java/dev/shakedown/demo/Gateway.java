@@ -120,8 +120,11 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() throws IOException {
         // the state log first: requests cut short by the shutdown must not be recorded as switches
-        states.close();
-        http.close();
-        db.close();
+        try {
+            states.close();
+        } finally {
+            http.close();
+            db.close();
+        }
     }
 }

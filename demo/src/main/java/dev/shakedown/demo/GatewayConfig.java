@@ -34,7 +34,7 @@ public record GatewayConfig(int port, String guardian, String db, Path auditDir,
 
     static GatewayConfig from(Args args) {
         return new GatewayConfig(
-                args.intValue("port", 0),
+                args.port(),
                 args.value("guardian"),
                 args.value("db"),
                 Path.of(args.value("audit-dir")),

@@ -9,7 +9,7 @@ public final class GuardianMain {
     public static void main(String[] argv) throws Exception {
         Args args = Args.parseOrExit(argv, "GuardianMain [--port N] [--watch-parent]",
                 Set.of("port"), Set.of("watch-parent"));
-        int port = args.orExit(a -> a.intValue("port", 0));
+        int port = args.orExit(Args::port);
         if (args.has("watch-parent")) ParentWatch.haltWhenParentDies();
         Guardian guardian = Guardian.start(port);
         // the HTTP server's threads are not daemons: the process serves until it is killed

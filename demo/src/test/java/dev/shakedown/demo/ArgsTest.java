@@ -17,9 +17,9 @@ class ArgsTest {
     void readsValuesAndSwitches() {
         Args args = parse("--port", "7001", "--watch-parent");
 
-        assertThat(args.intValue("port", 0)).isEqualTo(7001);
+        assertThat(args.port()).isEqualTo(7001);
         assertThat(args.has("watch-parent")).isTrue();
-        assertThat(parse().intValue("port", 0)).isZero();
+        assertThat(parse().port()).isZero();
         assertThat(parse().has("watch-parent")).isFalse();
     }
 
@@ -28,7 +28,8 @@ class ArgsTest {
         assertThatThrownBy(() -> parse("--prot", "1")).hasMessageContaining("unknown argument '--prot'");
         assertThatThrownBy(() -> parse("7001")).hasMessageContaining("unknown argument '7001'");
         assertThatThrownBy(() -> parse("--port")).hasMessageContaining("--port needs a value");
-        assertThatThrownBy(() -> parse("--port", "x").intValue("port", 0)).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> parse("--port", "x").port()).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> parse("--port", "70000").port()).hasMessageContaining("0..65535");
         assertThatThrownBy(() -> parse().value("name")).hasMessageContaining("--name is required");
     }
 

@@ -5,15 +5,15 @@ import dev.shakedown.engine.plan.Step;
 import dev.shakedown.engine.run.RunListener;
 import dev.shakedown.engine.run.ScenarioRecord;
 import dev.shakedown.engine.run.Timeline;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /** One line per step as the run goes, prefixed with the time since the run began. */
 public final class ConsoleProgress implements RunListener {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Style style;
     private final Timeline timeline;
 
-    public ConsoleProgress(PrintStream out, Style style, Timeline timeline) {
+    public ConsoleProgress(PrintWriter out, Style style, Timeline timeline) {
         this.out = out;
         this.style = style;
         this.timeline = timeline;

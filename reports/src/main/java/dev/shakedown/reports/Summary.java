@@ -2,15 +2,15 @@ package dev.shakedown.reports;
 
 import dev.shakedown.engine.evidence.Evidence;
 import dev.shakedown.engine.evidence.ScenarioEvidence;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** The final table: one row per scenario, the failed checks spelled out, the suite's score and verdict. */
 public final class Summary {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Style style;
 
-    public Summary(PrintStream out, Style style) {
+    public Summary(PrintWriter out, Style style) {
         this.out = out;
         this.style = style;
     }

@@ -1,5 +1,6 @@
 package dev.shakedown.stdlib;
 
+import dev.shakedown.engine.validate.Suggestions;
 import dev.shakedown.dsl.DslException;
 import dev.shakedown.engine.plan.Durations;
 import java.time.Duration;

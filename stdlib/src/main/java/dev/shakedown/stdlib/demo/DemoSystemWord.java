@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 public final class DemoSystemWord implements DslWord {
     private static final String DEMO_MAIN = "dev.shakedown.demo.GatewayMain";
     private static final String H2_DRIVER = "org.h2.Driver";
-    /** Quick to start and small: the demo serves a handful of requests per second. */
+    /** Quick to start and small: three JVMs share the host with the engine and its load. */
     private static final List<String> JVM_OPTIONS =
             List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx96m");
 
@@ -51,28 +51,31 @@ public final class DemoSystemWord implements DslWord {
         int gateway = ports.get(2);
         List<String> jvm = jvm();
 
-        declare(build, "db", db, command(jvm, "DbMain", "--port", db, "--watch-parent"));
-        declare(build, "guardian", guardian, command(jvm, "GuardianMain", "--port", guardian, "--watch-parent"));
-        List<String> gatewayCommand = command(jvm, "GatewayMain", "--port", gateway,
+        declare(build, "db", Map.of("command", command(jvm, "DbMain", "--port", db, "--watch-parent"), "port", db));
+        declare(build, "guardian",
+                Map.of("command", command(jvm, "GuardianMain", "--port", guardian, "--watch-parent"), "port", guardian));
+        String auditDir = LaunchOptions.RUN_DIR + "/audit";
+        List<Object> gatewayArguments = new ArrayList<>(List.of("--port", gateway,
                 "--guardian", "127.0.0.1:" + guardian, "--db", "127.0.0.1:" + db,
-                "--audit-dir", LaunchOptions.RUN_DIR + "/audit",
+                "--audit-dir", auditDir,
                 "--event-log", LaunchOptions.RUN_DIR + "/" + DemoSystem.EVENT_LOG,
-                "--watch-parent");
-        if (failOpen) gatewayCommand.add("--fail-open");
-        declare(build, "gateway", gateway, gatewayCommand);
+                "--watch-parent"));
+        if (failOpen) gatewayArguments.add("--fail-open");
+        // The gateway never creates its audit directory (a removed one must fail requests), so the run does.
+        declare(build, "gateway", Map.of("command", command(jvm, "GatewayMain", gatewayArguments.toArray()),
+                "port", gateway, "mkdirs", List.of(auditDir)));
         return new DemoSystem(gateway, guardian, db);
     }
 
-    private static void declare(BuildContext build, String name, int port, List<String> command) {
-        build.addResource(new ResourceSpec(ProcessResourceType.KIND, name,
-                Map.of("command", List.copyOf(command), "port", port), build.callSite()));
+    private static void declare(BuildContext build, String name, Map<String, Object> options) {
+        build.addResource(new ResourceSpec(ProcessResourceType.KIND, name, options, build.callSite()));
     }
 
     private static List<String> command(List<String> jvm, String main, Object... arguments) {
         List<String> command = new ArrayList<>(jvm);
         command.add("dev.shakedown.demo." + main);
         for (Object argument : arguments) command.add(String.valueOf(argument));
-        return command;
+        return List.copyOf(command);
     }
 
     /** The running JVM, with the demo and H2 on its class path, wherever those come from (IDE, Maven, shaded jar). */
@@ -88,15 +91,18 @@ public final class DemoSystemWord implements DslWord {
     }
 
     private static String locationOf(String className) {
+        Class<?> type;
         try {
-            Class<?> type = Class.forName(className, false, DemoSystemWord.class.getClassLoader());
-            CodeSource source = type.getProtectionDomain().getCodeSource();
-            if (source == null) throw new DslException("demoSystem cannot tell where " + className + " was loaded from");
-            return Path.of(source.getLocation().toURI()).toString();
+            type = Class.forName(className, false, DemoSystemWord.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new DslException("demoSystem needs the demo system on the class path, but " + className + " is missing");
-        } catch (URISyntaxException e) {
-            throw new DslException("demoSystem cannot tell where " + className + " was loaded from");
         }
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        try {
+            if (source != null) return Path.of(source.getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            // reported below, like a class with no location at all
+        }
+        throw new DslException("demoSystem cannot tell where " + className + " was loaded from");
     }
 }

@@ -4,10 +4,11 @@ import dev.shakedown.engine.plan.ExperimentPlan;
 import dev.shakedown.engine.plan.FaultSpec;
 import dev.shakedown.engine.plan.ResourceSpec;
 import dev.shakedown.engine.spi.Fault;
+import dev.shakedown.engine.spi.FaultCategory;
 import dev.shakedown.engine.spi.Injector;
 import dev.shakedown.engine.spi.RunContext;
 import dev.shakedown.engine.spi.UndoRecord;
-import dev.shakedown.stdlib.Suggestions;
+import dev.shakedown.engine.validate.Suggestions;
 import dev.shakedown.stdlib.process.ProcessResource;
 import dev.shakedown.stdlib.process.ProcessResourceType;
 import dev.shakedown.stdlib.process.Signal;
@@ -53,18 +54,23 @@ public abstract class SignalInjector implements Injector {
     }
 
     @Override
+    public FaultCategory category() {
+        return FaultCategory.PROCESS;
+    }
+
+    @Override
     public List<String> validate(FaultSpec spec, ExperimentPlan plan) {
         if (spec.target() == null) return List.of(name + " needs the name of a process: " + name + "('guardian')");
         if (!spec.options().isEmpty()) return List.of(name + " takes no named options, only the name of a process");
         Optional<ResourceSpec> resource = plan.resource(spec.target());
-        if (resource.isPresent() && !resource.get().kind().equals(ProcessResourceType.KIND)) {
-            return List.of("'" + spec.target() + "' is a " + resource.get().kind() + ", not a process; "
-                    + name + " works on processes");
-        }
         if (resource.isEmpty()) {
             List<String> processes = plan.resources().stream()
                     .filter(r -> r.kind().equals(ProcessResourceType.KIND)).map(ResourceSpec::name).toList();
             return List.of("no process '" + spec.target() + "'" + Suggestions.didYouMean(spec.target(), processes));
+        }
+        if (!resource.get().kind().equals(ProcessResourceType.KIND)) {
+            return List.of("'" + spec.target() + "' is a " + resource.get().kind() + ", not a process; "
+                    + name + " works on processes");
         }
         return List.of();
     }

@@ -14,10 +14,10 @@ import java.util.Set;
  * an optional {@code timeout:} (default 2 s). The calls describe requests; reading them performs them.
  */
 public final class Http {
-    static final Http INSTANCE = new Http();
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     private static final Set<String> OPTIONS = Set.of("timeout");
+    static final Http INSTANCE = new Http();
 
     /** One client for every request of the process: it keeps connections, so a 100 Hz probe reuses them. */
     private final HttpClient client = HttpClient.newBuilder()

@@ -8,9 +8,9 @@ import java.util.Set;
 
 /** What the script word {@code tcp} gives: {@code tcp.connect('127.0.0.1:5432').open}, optional {@code timeout:}. */
 public final class Tcp {
-    static final Tcp INSTANCE = new Tcp();
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
     private static final Set<String> OPTIONS = Set.of("timeout");
+    static final Tcp INSTANCE = new Tcp();
 
     private Tcp() {}
 

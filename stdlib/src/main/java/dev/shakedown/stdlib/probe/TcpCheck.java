@@ -24,7 +24,8 @@ public final class TcpCheck {
         if (open == null) {
             long start = System.nanoTime();
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(host, port), Math.toIntExact(timeout.toMillis()));
+                // at least 1 ms: to Socket.connect a timeout of 0 means waiting forever
+                socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeout.toMillis()));
                 open = true;
             } catch (IOException e) {
                 open = false;

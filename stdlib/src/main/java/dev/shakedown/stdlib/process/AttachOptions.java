@@ -11,7 +11,7 @@ import java.util.regex.PatternSyntaxException;
 
 /** Which running process to attach to: {@code match} (a regex over command lines) or {@code pidFile}. */
 public record AttachOptions(Optional<Pattern> match, Optional<Path> pidFile, boolean all) {
-    public static final Set<String> NAMES = Set.of("match", "pidFile", "all");
+    private static final Set<String> NAMES = Set.of("match", "pidFile", "all");
 
     public static AttachOptions from(Map<String, Object> options, String what) {
         Options.requireKnown(options, NAMES, what);

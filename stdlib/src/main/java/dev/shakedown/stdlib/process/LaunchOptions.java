@@ -13,27 +13,31 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 /**
  * How to launch a process and when it counts as ready: {@code command}, {@code port}, {@code ready},
- * {@code env}, {@code dir}, {@code startupTimeout}.
+ * {@code env}, {@code dir}, {@code mkdirs} (directories the process expects, created before every launch),
+ * {@code startupTimeout}.
  */
 public record LaunchOptions(
         List<String> command,
         Map<String, String> env,
         Optional<Path> directory,
+        List<Path> mkdirs,
         OptionalInt port,
         Optional<Probe> ready,
         Duration startupTimeout) {
 
-    public static final Set<String> NAMES = Set.of("command", "port", "ready", "env", "dir", "startupTimeout");
+    private static final Set<String> NAMES = Set.of("command", "port", "ready", "env", "dir", "mkdirs", "startupTimeout");
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(30);
-    /** Stands for the run's directory in command arguments, environment values and {@code dir}. */
+    /** Stands for the run's directory in command arguments, environment values, {@code dir} and {@code mkdirs}. */
     public static final String RUN_DIR = "${runDir}";
 
     public LaunchOptions {
         command = List.copyOf(command);
         env = Map.copyOf(env);
+        mkdirs = List.copyOf(mkdirs);
     }
 
     public static LaunchOptions from(Map<String, Object> options, String what) {
@@ -44,6 +48,7 @@ public record LaunchOptions(
                 command(options.get("command")),
                 env(options.get("env")),
                 Options.string(options, "dir").map(Path::of),
+                mkdirs(options.get("mkdirs")),
                 Options.port(options, "port"),
                 Optional.ofNullable(options.get("ready")).map(LaunchOptions::probe),
                 timeout);
@@ -51,13 +56,15 @@ public record LaunchOptions(
 
     /** The same options with {@value #RUN_DIR} replaced by the run's directory. */
     public LaunchOptions inRunDirectory(Path runDirectory) {
-        String dir = runDirectory.toString();
+        UnaryOperator<String> resolve = text -> text.replace(RUN_DIR, runDirectory.toString());
+        UnaryOperator<Path> resolvePath = path -> Path.of(resolve.apply(path.toString()));
         Map<String, String> resolvedEnv = new LinkedHashMap<>();
-        env.forEach((k, v) -> resolvedEnv.put(k, v.replace(RUN_DIR, dir)));
+        env.forEach((name, value) -> resolvedEnv.put(name, resolve.apply(value)));
         return new LaunchOptions(
-                command.stream().map(a -> a.replace(RUN_DIR, dir)).toList(),
+                command.stream().map(resolve).toList(),
                 resolvedEnv,
-                directory.map(d -> Path.of(d.toString().replace(RUN_DIR, dir))),
+                directory.map(resolvePath),
+                mkdirs.stream().map(resolvePath).toList(),
                 port,
                 ready,
                 startupTimeout);
@@ -77,6 +84,12 @@ public record LaunchOptions(
         } catch (IllegalArgumentException e) {
             throw new DslException("option command: " + e.getMessage());
         }
+    }
+
+    private static List<Path> mkdirs(Object value) {
+        if (value == null) return List.of();
+        if (!(value instanceof List<?> list)) throw new DslException("option mkdirs: give a list of directories, not " + value);
+        return list.stream().map(d -> Path.of(String.valueOf(d))).toList();
     }
 
     private static Map<String, String> env(Object value) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A process the run launches, owns and stops. Its stdout and stderr are appended to
@@ -16,6 +17,7 @@ import java.util.Map;
  */
 public final class LaunchedProcess extends ProcessResource {
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    private static final long NO_RECORD = -1;
 
     private final LaunchOptions options;
     private final RunContext run;
@@ -24,6 +26,8 @@ public final class LaunchedProcess extends ProcessResource {
     private volatile Process process;
     private volatile int restarts;
     private volatile boolean closed;
+    /** The ledger record of the process a restart launched; the engine keeps the one of the first launch. */
+    private final AtomicLong restartRecord = new AtomicLong(NO_RECORD);
 
     LaunchedProcess(String name, LaunchOptions options, RunContext run) {
         super(name);
@@ -36,7 +40,8 @@ public final class LaunchedProcess extends ProcessResource {
     @Override
     public synchronized void start() throws Exception {
         long began = System.nanoTime();
-        launchUntilReady();
+        launch();
+        awaitReady();
         Map<String, Object> event = facts();
         event.put("readyAfterMillis", (System.nanoTime() - began) / 1_000_000);
         run.event("process-started", event);
@@ -45,8 +50,11 @@ public final class LaunchedProcess extends ProcessResource {
     @Override
     public synchronized void restart() throws Exception {
         long previousPid = pid();
-        if (process.isAlive()) stop(process);
-        launchUntilReady();
+        stopCurrent();
+        launch();
+        // Recorded before the wait for readiness: should the engine die during it, replay stops this process.
+        restartRecord.set(run.ledgerOpen(this + " restarted", undoRecord()));
+        awaitReady();
         restarts++;
         Map<String, Object> event = facts();
         event.put("previousPid", previousPid);
@@ -54,8 +62,9 @@ public final class LaunchedProcess extends ProcessResource {
         run.event("process-restarted", event);
     }
 
-    private void launchUntilReady() throws Exception {
+    private void launch() throws IOException {
         Files.createDirectories(log.getParent());
+        for (Path dir : options.mkdirs()) Files.createDirectories(dir);
         // ProcessBuilder, not commons-exec: output goes straight to the file (no pump threads, it outlives an
         // engine death) and the Process gives the PID and start time the ledger needs.
         ProcessBuilder builder = new ProcessBuilder(options.command())
@@ -66,18 +75,21 @@ public final class LaunchedProcess extends ProcessResource {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new IOException("process '" + name() + "' could not be launched: " + e.getMessage(), e);
+            throw new IOException(this + " could not be launched: " + e.getMessage(), e);
         }
         process.getOutputStream().close(); // stdin at end-of-file: a process that reads it never waits on us
         // close() may have run while we launched (the engine shutting down during a restart): it must win.
         if (closed) {
-            stop(process);
+            stopCurrent();
             throw new IllegalStateException(this + " was closed while it was being launched");
         }
+    }
+
+    private void awaitReady() throws Exception {
         try {
             readiness.await(process);
         } catch (Exception e) {
-            stop(process);
+            stopCurrent();
             throw e;
         }
     }
@@ -110,15 +122,11 @@ public final class LaunchedProcess extends ProcessResource {
         return log;
     }
 
-    public LaunchOptions options() {
-        return options;
-    }
-
     /** Names the current PID, so it reflects the latest (re)start; before the launch there is nothing to undo. */
     @Override
     public UndoRecord undoRecord() {
         Process current = process;
-        if (current == null) return UndoRecord.nothing("process '" + name() + "' has not been launched yet");
+        if (current == null) return UndoRecord.nothing(this + " has not been launched yet");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("pid", current.pid());
         ProcessHandles.startMillis(current.toHandle()).ifPresent(t -> data.put("startTime", t));
@@ -139,19 +147,27 @@ public final class LaunchedProcess extends ProcessResource {
     @Override
     public void close() {
         closed = true;
-        Process current = process;
-        if (current != null) stop(current);
+        stopCurrent();
     }
 
-    private static void stop(Process process) {
+    private void stopCurrent() {
+        Process current = process;
+        if (current == null) return;
         try {
-            ProcessHandles.stopTree(process.toHandle(), STOP_GRACE);
+            ProcessHandles.stopTree(current.toHandle(), STOP_GRACE);
         } catch (InterruptedException e) {
-            process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            current.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            current.destroyForcibly();
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            process.destroyForcibly();
+            current.destroyForcibly();
+        }
+        long record = restartRecord.getAndSet(NO_RECORD);
+        if (record == NO_RECORD) return;
+        try {
+            run.ledgerUndone(record);
+        } catch (RuntimeException e) {
+            // The record stays open; replay finds its PID gone (start time differs) and does nothing.
         }
     }
 }

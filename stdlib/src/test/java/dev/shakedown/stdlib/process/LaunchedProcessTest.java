@@ -66,14 +66,16 @@ class LaunchedProcessTest {
     }
 
     @Test
-    void isReadyWhenItsReadyConditionHolds() throws Exception {
-        Callable<Boolean> fileExists = () -> Files.exists(runDir.resolve("ready"));
+    void isReadyWhenItsReadyConditionHoldsAndRunsInTheDirectoryItWasGiven() throws Exception {
+        Path work = runDir.resolve("work");
+        Callable<Boolean> fileExists = () -> Files.exists(work.resolve("ready"));
         LaunchedProcess worker = run.start(process("worker", Map.of(
                 "command", List.of("sh", "-c", "touch ready; exec sleep 300"),
-                "dir", "${runDir}",
+                "dir", "${runDir}/work",
+                "mkdirs", List.of("${runDir}/work"),
                 "ready", fileExists)));
 
-        assertThat(runDir.resolve("ready")).exists();
+        assertThat(work.resolve("ready")).exists();
         assertThat(worker.isAlive()).isTrue();
     }
 
@@ -145,6 +147,14 @@ class LaunchedProcessTest {
                 .satisfies(e -> assertThat(e.data()).containsEntry("previousPid", first).containsEntry("pid", guardian.pid()));
         String log = Files.readString(guardian.log());
         assertThat(log).contains("PidServer " + first).contains("PidServer " + guardian.pid());
+        assertThat(run.ledger()).singleElement().satisfies(record -> {
+            assertThat(record.undo().data()).containsEntry("pid", guardian.pid());
+            assertThat(record.undone()).isFalse();
+        });
+
+        guardian.close();
+
+        assertThat(run.ledger()).singleElement().satisfies(record -> assertThat(record.undone()).isTrue());
     }
 
     @Test

@@ -20,8 +20,9 @@ public final class PidServer {
         // Never outlive the test JVM that launched it, even if that JVM is killed.
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
         long pid = ProcessHandle.current().pid();
+        // Written before the port opens, so it is in the log by the time the process counts as ready.
+        System.out.println("PidServer " + pid + " starting on port " + args[0]);
         try (ServerSocket server = new ServerSocket(Integer.parseInt(args[0]), 50, InetAddress.getLoopbackAddress())) {
-            System.out.println("PidServer " + pid + " listening on " + server.getLocalPort());
             while (true) {
                 try (Socket client = server.accept(); OutputStream out = client.getOutputStream()) {
                     out.write((pid + "\n").getBytes(StandardCharsets.US_ASCII));

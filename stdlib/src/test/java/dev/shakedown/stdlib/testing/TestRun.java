@@ -5,6 +5,7 @@ import dev.shakedown.engine.plan.SourceRef;
 import dev.shakedown.engine.spi.CurrentRun;
 import dev.shakedown.engine.spi.Resource;
 import dev.shakedown.engine.spi.RunContext;
+import dev.shakedown.engine.spi.UndoRecord;
 import dev.shakedown.stdlib.process.ProcessResourceType;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +20,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TestRun implements RunContext, AutoCloseable {
     public record Event(String kind, Map<String, Object> data) {}
 
+    /** A ledger line as the engine would write it; {@code undone} once marked so. */
+    public record LedgerRecord(long seq, String what, UndoRecord undo, boolean undone) {}
+
     private final Path directory;
     private final Map<String, Resource> resources = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final List<LedgerRecord> ledger = new CopyOnWriteArrayList<>();
 
     public TestRun(Path directory) {
         this.directory = directory;
@@ -63,6 +68,23 @@ public final class TestRun implements RunContext, AutoCloseable {
     @Override
     public Optional<Resource> resource(String name) {
         return Optional.ofNullable(resources.get(name));
+    }
+
+    public List<LedgerRecord> ledger() {
+        return List.copyOf(ledger);
+    }
+
+    @Override
+    public synchronized long ledgerOpen(String what, UndoRecord undo) {
+        long seq = ledger.size() + 1;
+        ledger.add(new LedgerRecord(seq, what, undo, false));
+        return seq;
+    }
+
+    @Override
+    public synchronized void ledgerUndone(long seq) {
+        LedgerRecord open = ledger.get((int) seq - 1);
+        ledger.set((int) seq - 1, new LedgerRecord(seq, open.what(), open.undo(), true));
     }
 
     @Override

@@ -1,0 +1,27 @@
+package dev.shakedown.stdlib;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shakedown.dsl.DslWord;
+import dev.shakedown.engine.spi.Registry;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+/** A jar on the classpath is all it takes: the engine and the DSL find the stdlib through ServiceLoader. */
+class ServiceRegistrationTest {
+    @Test
+    void theEngineFindsTheFaultsAndTheProcessResource() {
+        Registry registry = new Registry(getClass().getClassLoader());
+
+        assertThat(registry.injector("kill")).isPresent();
+        assertThat(registry.injector("terminate")).isPresent();
+        assertThat(registry.injector("stop")).isPresent();
+        assertThat(registry.resourceType("process")).isPresent();
+    }
+
+    @Test
+    void theDslFindsTheWords() {
+        assertThat(ServiceLoader.load(DslWord.class).stream().map(p -> p.get().name()))
+                .contains("http", "tcp", "command", "alive", "processes", "demoSystem");
+    }
+}
