@@ -25,7 +25,7 @@ final class PlanCommand implements Callable<Integer> {
         Registry registry = Registry.fromClasspath();
         ExperimentPlan plan = script.compile(registry, spec.commandLine().getErr()).orElse(null);
         if (plan == null) return Main.SCRIPT_ERROR;
-        PlanPrinter printer = new PlanPrinter(System.out, Style.detect(script.noColor), registry);
+        PlanPrinter printer = new PlanPrinter(spec.commandLine().getOut(), Style.detect(script.noColor), registry);
         if (json) printer.printJson(plan);
         else printer.print(plan, false);
         return 0;

@@ -12,7 +12,7 @@ import dev.shakedown.engine.plan.SloSpec;
 import dev.shakedown.engine.plan.Step;
 import dev.shakedown.engine.spi.Registry;
 import dev.shakedown.reports.Style;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +20,11 @@ import java.util.Map;
 
 /** Prints a plan for people (with what each fault would do) or as JSON for tools. */
 final class PlanPrinter {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Style style;
     private final Registry registry;
 
-    PlanPrinter(PrintStream out, Style style, Registry registry) {
+    PlanPrinter(PrintWriter out, Style style, Registry registry) {
         this.out = out;
         this.style = style;
         this.registry = registry;

@@ -15,7 +15,7 @@ import dev.shakedown.reports.ConsoleProgress;
 import dev.shakedown.reports.Style;
 import dev.shakedown.reports.Summary;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,22 +58,22 @@ final class RunCommand implements Callable<Integer> {
         if (!unknownScenarios(plan, err)) return Main.SCRIPT_ERROR;
         plan = plan.onlyScenarios(scenarios);
         Style style = Style.detect(script.noColor);
-        PrintStream out = System.out;
+        PrintWriter console = spec.commandLine().getOut();
         if (dryRun) {
-            new PlanPrinter(out, style, registry).print(plan, true);
+            new PlanPrinter(console, style, registry).print(plan, true);
             return 0;
         }
         Timeline timeline = new Timeline();
         ExperimentRunner runner = new ExperimentRunner(registry, RunOptions.defaults(state),
-                new ConsoleProgress(out, style, timeline), timeline);
-        out.println(style.bold("shakedown") + " run " + runner.runId() + " of " + script.script);
+                new ConsoleProgress(console, style, timeline), timeline);
+        console.println(style.bold("shakedown") + " run " + runner.runId() + " of " + script.script);
         RunResult result;
         try (SignalGuard guard = new SignalGuard(runner, err)) {
             result = runner.run(plan);
         }
         Evidence evidence = new EvidenceBuilder(registry).build(plan, result);
         Path file = new EvidenceWriter().write(evidence, out);
-        new Summary(out, style).print(evidence, file);
+        new Summary(console, style).print(evidence, file);
         return evidence.run().exitCode();
     }
 

@@ -3,6 +3,7 @@ package dev.shakedown.dsl;
 import dev.shakedown.engine.plan.ResourceSpec;
 import dev.shakedown.engine.plan.SourceRef;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** What a {@link DslWord} may do while a script builds its plan. */
@@ -11,6 +12,9 @@ public interface BuildContext {
     void addResource(ResourceSpec spec);
 
     Optional<ResourceSpec> resource(String name);
+
+    /** Every resource declared so far, in order. */
+    List<ResourceSpec> resources();
 
     /** The script line that is calling the word. */
     SourceRef callSite();

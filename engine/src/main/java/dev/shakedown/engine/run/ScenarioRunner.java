@@ -169,10 +169,16 @@ final class ScenarioRunner {
             anchorNanos = record.injectedNanos();
             anchor = "inject " + step.fault();
             phase = Phase.DURING_CHAOS;
-            return record.details().isEmpty() ? null : record.details().toString();
+            return record.details().isEmpty() ? null : format(record.details());
         } catch (Exception e) {
             throw new StepFailure("could not inject " + step.fault() + ": " + ConditionMonitor.describe(e));
         }
+    }
+
+    static String format(Map<String, Object> details) {
+        StringBuilder sb = new StringBuilder();
+        details.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        return sb.toString();
     }
 
     private ExpectationRecord expect(Step.ExpectWithin step) throws InterruptedException {

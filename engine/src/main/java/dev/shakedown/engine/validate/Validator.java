@@ -16,7 +16,8 @@ import java.util.OptionalDouble;
 /**
  * The seed's resilience validator, applied to what was measured. Each scenario starts from 100:
  * fail-closed expectation not met -30, recovery unsuccessful -40, recovery time over the SLO -20, error
- * rate during chaos over the SLO -10. Expectations are classified by where they stand: after an
+ * rate during chaos over the SLO -10. The latency SLO costs no points (the seed has none) but fails the
+ * scenario when breached. Expectations are classified by where they stand: after an
  * injection and before {@code recover} they are fail-closed expectations; after {@code recover} they
  * are recovery expectations.
  */
@@ -35,6 +36,7 @@ public final class Validator {
         checks.add(recovery(r));
         checks.add(recoveryTime(r));
         checks.add(errorRate(r));
+        checks.add(latency(r));
         beforeInjection(r).ifPresent(checks::add);
         double score = Math.max(0, 100 - checks.stream().filter(c -> c.status() == Status.FAILED).mapToInt(Check::penalty).sum());
         Verdict verdict = switch (r.outcome()) {
@@ -104,6 +106,23 @@ public final class Validator {
         String text = String.format("Error rate %.3f %s the tolerance of %.3f", avg.getAsDouble(),
                 avg.getAsDouble() <= slo.maxErrorRate() ? "within" : "exceeded", slo.maxErrorRate());
         return new Check(name, avg.getAsDouble() <= slo.maxErrorRate() ? Status.PASSED : Status.FAILED, ERROR_RATE_PENALTY, text);
+    }
+
+    /**
+     * The latency SLO: the mean of the windows' p95 latencies during chaos (the figure
+     * {@code system_impact.latency_samples.avg} shows). The seed sets no penalty for it, so it costs no
+     * points, but a breach fails the scenario.
+     */
+    private static Check latency(ScenarioRecord r) {
+        String name = "latency_during_chaos";
+        OptionalDouble avg = r.chaosInjected()
+                ? duringChaos(r).stream().filter(s -> s.latencyP95Ms() != null).mapToDouble(MonitorSample::latencyP95Ms).average()
+                : OptionalDouble.empty();
+        if (avg.isEmpty()) return new Check(name, Status.NOT_APPLICABLE, 0, "no load measured latency during chaos");
+        double limit = r.slo().maxLatencyP95().toNanos() / 1e6;
+        boolean ok = avg.getAsDouble() <= limit;
+        return new Check(name, ok ? Status.PASSED : Status.FAILED, 0, String.format("p95 latency %.1f ms (mean of the windows) %s the SLO of %s",
+                avg.getAsDouble(), ok ? "within" : "exceeds", Durations.format(r.slo().maxLatencyP95())));
     }
 
     /** Expectations written before any injection cost nothing in the seed's scoring, but an unmet one fails the scenario. */

@@ -77,6 +77,16 @@ class ValidatorTest {
     }
 
     @Test
+    void aLatencyBreachCostsNoPointsButFailsTheScenario() {
+        var slow = new MonitorSample(1500 * MS, 500 * MS, 25L, 400.0, 900.0, 990.0, 0.0, 50.0, 0.0, 10, 20);
+        var v = validator.validate(record(List.of(expectation(Phase.DURING_CHAOS, 1000, 1000, 1012L)), List.of(slow)));
+
+        assertThat(v.score()).isEqualTo(100);
+        assertThat(v.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(v.checks()).filteredOn(c -> c.status() == Status.FAILED).extracting(Check::check).containsExactly("latency_during_chaos");
+    }
+
+    @Test
     void checksWithoutAnExpectationAreNotApplicableAndCostNothing() {
         var v = validator.validate(record(new ArrayList<>(), List.of()));
 

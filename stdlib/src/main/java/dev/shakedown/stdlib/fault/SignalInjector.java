@@ -111,13 +111,10 @@ public abstract class SignalInjector implements Injector {
             return SignalInjector.this.undoRecord(targets);
         }
 
+        /** The engine stamps the moment this returns on its timeline: that is when the signal was delivered. */
         @Override
         public void apply() {
             for (ProcessHandle target : targets) Signals.send(run, target.pid(), signal);
-            long delivered = System.nanoTime();
-            synchronized (details) {
-                details.put("deliveredAtNanos", delivered);
-            }
         }
 
         @Override

@@ -3,6 +3,8 @@ package dev.shakedown.stdlib.probe;
 import dev.shakedown.dsl.BuildContext;
 import dev.shakedown.dsl.DslException;
 import dev.shakedown.engine.spi.CurrentRun;
+import dev.shakedown.engine.validate.Suggestions;
+import java.util.List;
 import dev.shakedown.engine.spi.RunContext;
 import dev.shakedown.stdlib.process.ProcessResource;
 import dev.shakedown.stdlib.process.ProcessResourceType;
@@ -22,10 +24,16 @@ public final class ProcessRef {
     static ProcessRef declared(BuildContext build, String name) {
         boolean isProcess = build.resource(name).filter(r -> r.kind().equals(ProcessResourceType.KIND)).isPresent();
         if (!isProcess) {
-            throw new DslException("no process '" + name + "' is declared; declare it first "
-                    + "(process '" + name + "', command: [...] or match: '...'; or demoSystem())");
+            List<String> known = declaredNames(build);
+            throw new DslException("no process '" + name + "' is declared" + (known.isEmpty()
+                    ? "; declare it first (process '" + name + "', command: [...] or match: '...'; or demoSystem())"
+                    : Suggestions.didYouMean(name, known) + " (declared: " + String.join(", ", known) + ")"));
         }
         return new ProcessRef(name);
+    }
+
+    static List<String> declaredNames(BuildContext build) {
+        return build.resources().stream().filter(r -> r.kind().equals(ProcessResourceType.KIND)).map(r -> r.name()).toList();
     }
 
     public String getName() {

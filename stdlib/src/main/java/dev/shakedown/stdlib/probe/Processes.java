@@ -3,6 +3,8 @@ package dev.shakedown.stdlib.probe;
 import dev.shakedown.dsl.BuildContext;
 import dev.shakedown.stdlib.process.ProcessResourceType;
 import java.util.AbstractMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,10 +28,11 @@ public final class Processes extends AbstractMap<String, Object> {
         return build.resource(String.valueOf(name)).filter(r -> r.kind().equals(ProcessResourceType.KIND)).isPresent();
     }
 
-    /** The build context answers for one name at a time and cannot list them, so neither can this map. */
     @Override
     public Set<Entry<String, Object>> entrySet() {
-        throw new UnsupportedOperationException("processes are read by name (processes.guardian), not listed");
+        Map<String, Object> all = new LinkedHashMap<>();
+        for (String name : ProcessRef.declaredNames(build)) all.put(name, get(name));
+        return all.entrySet();
     }
 
     @Override

@@ -67,6 +67,9 @@ class ProcessWordsTest {
         assertThatThrownBy(() -> processes().get("billing")).isInstanceOf(DslException.class)
                 .hasMessageStartingWith("no process 'billing' is declared");
         assertThatThrownBy(() -> alive("billing")).isInstanceOf(DslException.class);
+        assertThatThrownBy(() -> processes().get("guardan")).isInstanceOf(DslException.class)
+                .hasMessageContaining("did you mean 'guardian'?");
+        assertThat(processes().keySet()).contains("guardian");
     }
 
     @Test

@@ -18,6 +18,7 @@ public final class TestBuild implements BuildContext {
         this.directory = directory;
     }
 
+    @Override
     public List<ResourceSpec> resources() {
         return List.copyOf(resources);
     }

@@ -1,0 +1,69 @@
+package dev.shakedown.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScriptErrorsTest {
+    @TempDir Path dir;
+
+    @Test
+    void everyTypoIsReportedWithItsPositionAndASuggestionAndNoStackTrace() throws Exception {
+        Path script = Files.writeString(dir.resolve("typos.chaos.groovy"), String.join("\n",
+                "def sut = demoSystem()",
+                "condition 'healthy', { http.get(\"${sut.gateway}/health\").status == 200 }",
+                "scenario 'crash' {",
+                "    steadyState helthy",
+                "    inject kil('guardian')",
+                "    recover",
+                "}",
+                ""));
+
+        Cli.Result r = Cli.run("run", script.toString(), "--out", dir.resolve("out").toString(), "--state", dir.resolve("state").toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).containsPattern("typos\\.chaos\\.groovy:5:\\d+: unknown fault 'kil', did you mean 'kill'\\?");
+        assertThat(r.all()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("org.codehaus");
+        assertThat(dir.resolve("state")).doesNotExist();
+    }
+
+    @Test
+    void anUnknownConditionIsReportedWithASuggestion() throws Exception {
+        Path script = Files.writeString(dir.resolve("cond.chaos.groovy"), String.join("\n",
+                "def sut = demoSystem()",
+                "condition 'healthy', { http.get(\"${sut.gateway}/health\").status == 200 }",
+                "scenario 'crash' {",
+                "    steadyState helthy",
+                "    inject kill('guardian')",
+                "}",
+                ""));
+
+        Cli.Result r = Cli.run("plan", script.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).containsPattern("cond\\.chaos\\.groovy:4:\\d+: unknown condition 'helthy', did you mean 'healthy'\\?");
+        assertThat(r.all()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aSyntaxErrorHasAPosition() throws Exception {
+        Path script = Files.writeString(dir.resolve("syntax.chaos.groovy"), "scenario 'x' {\n  hold 1.s\n");
+
+        Cli.Result r = Cli.run("plan", script.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).containsPattern("syntax\\.chaos\\.groovy:\\d+:\\d+: ");
+        assertThat(r.all()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void aMissingScriptIsASentence() {
+        Cli.Result r = Cli.run("run", dir.resolve("nope.chaos.groovy").toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("nope.chaos.groovy: no such file");
+    }
+}

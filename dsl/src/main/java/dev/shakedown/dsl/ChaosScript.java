@@ -1,0 +1,200 @@
+package dev.shakedown.dsl;
+
+import dev.shakedown.engine.plan.ConditionSpec;
+import dev.shakedown.engine.plan.FaultSpec;
+import dev.shakedown.engine.plan.ResourceSpec;
+import dev.shakedown.engine.plan.ScheduleSpec;
+import dev.shakedown.engine.spi.LoadAction;
+import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
+import groovy.lang.MissingMethodException;
+import groovy.lang.MissingPropertyException;
+import groovy.lang.Script;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The base class of every {@code *.chaos.groovy} script: its public methods are the top-level words of the
+ * DSL. Running the script builds a plan and starts nothing. Names this class does not define are resolved
+ * in {@link #methodMissing} and {@link #propertyMissing}: the registry's faults and resource kinds, the
+ * library words, the declared conditions.
+ */
+public abstract class ChaosScript extends Script {
+    private static final Set<String> COMPARISONS = Set.of("below", "within", "above");
+
+    private PlanBuilder plan;
+
+    void attach(PlanBuilder plan) {
+        this.plan = plan;
+    }
+
+    /** Names the evidence file; defaults to the script's file name. */
+    public void component(Object name) {
+        plan.component(plan.callSite("component").text(name, "a name"));
+    }
+
+    /** {@code param('target')}: a text the command line must give ({@code --param target=guardian}). */
+    public Object param(Object name) {
+        CallSite call = plan.callSite("param");
+        return plan.params().require(call.text(name, "a parameter name"), call);
+    }
+
+    /** {@code param('hold', 30.s)}: {@code --param hold=3s} if given, parsed by the type of the default. */
+    public Object param(Object name, Object fallback) {
+        CallSite call = plan.callSite("param");
+        return plan.params().resolve(call.text(name, "a parameter name"), fallback, call);
+    }
+
+    public void condition(Object name, @DelegatesTo(value = ChaosScript.class, strategy = Closure.DELEGATE_FIRST) Closure<?> probe) {
+        condition(Map.of(), name, probe);
+    }
+
+    /** {@code condition 'healthy', every: 50.ms, { ... }}: the closure becomes a probe the engine runs. */
+    public void condition(Map<String, Object> options, Object name,
+                          @DelegatesTo(value = ChaosScript.class, strategy = Closure.DELEGATE_FIRST) Closure<?> probe) {
+        CallSite call = plan.callSite("condition");
+        call.allowOnly(options, Set.of("every"));
+        Duration every = options.containsKey("every") ? call.duration(options.get("every"), "a duration for every:") : ConditionSpec.DEFAULT_EVERY;
+        plan.addCondition(new ConditionSpec(call.text(name, "a name"), every, new ClosureProbe(Closures.delegatingTo(probe, this)), call.at()));
+    }
+
+    /** {@code load http.get(url), rate: 50.perSecond}: background traffic during every scenario. */
+    public void load(Map<String, Object> options, Object request) {
+        CallSite call = plan.callSite("load");
+        call.allowOnly(options, Set.of("rate"));
+        if (!(request instanceof LoadAction action)) throw call.needs("a request such as http.get(url)", request);
+        plan.addLoad(action, call.rate(options.get("rate"), "a rate for rate:"), call.at());
+    }
+
+    /** {@code monitor every: 500.ms}: how often host and system metrics are sampled. */
+    public void monitor(Map<String, Object> options) {
+        CallSite call = plan.callSite("monitor");
+        call.allowOnly(options, Set.of("every"));
+        plan.monitorEvery(call.duration(options.get("every"), "a duration for every:"));
+    }
+
+    /** Objectives for the whole experiment, or for the open scenario when called from inside one. */
+    public void slo(@DelegatesTo(value = SloBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> objectives) {
+        Optional<ScenarioBuilder> open = plan.openScenario();
+        if (open.isPresent()) {
+            open.get().slo(objectives);
+        } else {
+            Closures.run(objectives, plan.slo());
+        }
+    }
+
+    /** {@code scenario 'name' { ... }} reaches here as {@code scenario('name', { ... })} (see {@code SyntaxRewrites}). */
+    public void scenario(Object name, @DelegatesTo(value = ScenarioBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> steps) {
+        CallSite call = plan.callSite("scenario");
+        if (plan.openScenario().isPresent()) throw call.error("a scenario cannot contain another scenario; declare each at the top level");
+        plan.runScenario(new ScenarioBuilder(call.text(name, "a name"), call.at(), plan), steps);
+    }
+
+    /** {@code schedule cron: '...'}: every scenario. */
+    public void schedule(Map<String, Object> options) {
+        schedule(options, "all");
+    }
+
+    /** {@code schedule 'crash', cron: '0 0 3 * * ?'}, or a list of scenario names, or {@code 'all'}. */
+    public void schedule(Map<String, Object> options, Object scenarios) {
+        CallSite call = plan.callSite("schedule");
+        Map<String, Object> rest = new LinkedHashMap<>(Invocation.of(new Object[] {options}).requireValues(call).named());
+        String cron = call.text(rest.remove("cron"), "a Quartz cron expression for cron:");
+        plan.addSchedule(new ScheduleSpec(scenarioNames(call, scenarios), cron, rest, call.at()));
+    }
+
+    public void steadyState(Object condition) {
+        openScenario("steadyState").steadyState(condition);
+    }
+
+    public void inject(Object fault) {
+        openScenario("inject").inject(fault);
+    }
+
+    public ExpectClause expect(Object condition) {
+        return openScenario("expect").expect(condition);
+    }
+
+    public void hold(Object duration) {
+        openScenario("hold").hold(duration);
+    }
+
+    public void recover() {
+        openScenario("recover").recover();
+    }
+
+    /** Faults ({@code kill('guardian')}), resources ({@code process 'guardian', ...}) and library words. */
+    public Object methodMissing(String name, Object args) {
+        Object[] arguments = (Object[]) args;
+        Vocabulary vocabulary = plan.vocabulary();
+        if (vocabulary.isFault(name)) return fault(name, arguments);
+        if (vocabulary.isResourceKind(name)) return resource(name, arguments);
+        Optional<DslWord> word = vocabulary.word(name);
+        if (word.isPresent()) return call(word.get(), Invocation.of(arguments));
+        if (plan.reportedBeforeRun(name)) return standIn(name, arguments);
+        throw new MissingMethodException(name, getClass(), arguments);
+    }
+
+    /** Library words read as properties ({@code http}) and declared conditions ({@code healthy}). */
+    public Object propertyMissing(String name) {
+        Optional<DslWord> word = plan.vocabulary().word(name);
+        if (word.isPresent()) return call(word.get(), Invocation.NONE);
+        Optional<ConditionSpec> condition = plan.condition(name);
+        if (condition.isPresent()) return new ConditionRef(name, condition.get().probe());
+        if (COMPARISONS.contains(name)) {
+            throw plan.callSite(name).error("'" + name + "' goes between an objective and its limit inside slo { } (recovery within 30.s)"
+                    + " or after an expect inside a scenario (expect healthy within 30.s)");
+        }
+        // Script.println looks up 'out' and falls back to System.out on exactly this exception.
+        throw new MissingPropertyException(name, getClass());
+    }
+
+    private ScenarioBuilder openScenario(String word) {
+        return plan.openScenario().orElseThrow(() -> plan.callSite(word).error(word + " is only allowed inside a scenario"));
+    }
+
+    private FaultSpec fault(String type, Object[] arguments) {
+        CallSite call = plan.callSite(type);
+        Invocation invocation = Invocation.of(arguments).requireValues(call);
+        return new FaultSpec(type, invocation.positional(), invocation.named(), call.at());
+    }
+
+    private ResourceSpec resource(String kind, Object[] arguments) {
+        CallSite call = plan.callSite(kind);
+        Invocation invocation = Invocation.of(arguments).requireValues(call);
+        if (invocation.positional().size() != 1) {
+            throw call.error(kind + " needs one name, then named options: " + kind + " 'guardian', ...");
+        }
+        ResourceSpec spec = new ResourceSpec(kind, call.text(invocation.positional().get(0), "a name"), invocation.named(), call.at());
+        plan.addResource(spec);
+        return spec;
+    }
+
+    private Object call(DslWord word, Invocation invocation) {
+        WordCall context = new WordCall(plan, word.name());
+        try {
+            return word.call(context, invocation.named(), invocation.positional());
+        } catch (DslException e) {
+            throw e.source() == null ? e.at(context.callSite()) : e;
+        }
+    }
+
+    /**
+     * A name the static check has already reported: keep building so that the same compile also reports
+     * the mistakes after it. A misspelt fault stays a fault (the plan validator names it again, with the
+     * same message, and the two are merged); anything else is nothing.
+     */
+    private Object standIn(String name, Object[] arguments) {
+        return plan.vocabulary().nearestIsFault(name, plan.scriptMethods()) ? fault(name, arguments) : null;
+    }
+
+    private static List<String> scenarioNames(CallSite call, Object scenarios) {
+        if (scenarios instanceof CharSequence name) return name.toString().equals("all") ? List.of() : List.of(name.toString());
+        if (scenarios instanceof List<?> names) return names.stream().map(n -> call.text(n, "scenario names")).toList();
+        throw call.needs("a scenario name, a list of names or 'all'", scenarios);
+    }
+}

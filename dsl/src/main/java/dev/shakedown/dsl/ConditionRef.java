@@ -1,0 +1,32 @@
+package dev.shakedown.dsl;
+
+import dev.shakedown.engine.spi.Probe;
+
+/**
+ * A declared condition named by a bare word ({@code steadyState healthy}). Used as a truth value inside
+ * another condition ({@code condition 'degraded', { !healthy }}) it asks the named condition's probe, so
+ * the reference can never be silently "true" just for being an object.
+ */
+public final class ConditionRef {
+    private final String name;
+    private final Probe probe;
+
+    ConditionRef(String name, Probe probe) {
+        this.name = name;
+        this.probe = probe;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** Groovy truth: {@code if (healthy)} and {@code !healthy} ask the probe. */
+    public boolean asBoolean() throws Exception {
+        return probe.test();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.shakedown.dsl;
+
+import dev.shakedown.engine.plan.SourceRef;
+import groovy.lang.Closure;
+import groovy.lang.MissingMethodException;
+import groovy.lang.MissingPropertyException;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.codehaus.groovy.control.messages.ExceptionMessage;
+import org.codehaus.groovy.control.messages.Message;
+import org.codehaus.groovy.control.messages.SimpleMessage;
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
+import org.codehaus.groovy.runtime.InvokerInvocationException;
+import org.codehaus.groovy.syntax.SyntaxException;
+
+/**
+ * Says what went wrong as {@code file:line:col: message}, in the script's own terms. For a failure while
+ * the plan is built, the line comes from the script's stack frames and the column from the name the
+ * failure is about; Groovy's exception texts ("No signature of method ...") are replaced by what they mean
+ * for the script. No stack trace text reaches the user.
+ */
+final class FailureMessages {
+    private static final List<Class<?>> DSL_RECEIVERS = List.of(
+            ChaosScript.class, ScenarioBuilder.class, ExpectClause.class, SloBuilder.class, SloBuilder.Latency.class, Closure.class);
+
+    private final ScriptPositions positions;
+    private final PlanBuilder plan;
+
+    FailureMessages(ScriptPositions positions, PlanBuilder plan) {
+        this.positions = positions;
+        this.plan = plan;
+    }
+
+    /** Groovy's own compile errors (syntax, unresolved classes), one per error, without Groovy's framing. */
+    static List<ScriptError> compileErrors(MultipleCompilationErrorsException failure, ScriptPositions positions) {
+        List<ScriptError> errors = new ArrayList<>();
+        for (Message message : failure.getErrorCollector().getErrors()) {
+            if (message instanceof SyntaxErrorMessage syntax) {
+                SyntaxException e = syntax.getCause();
+                errors.add(new ScriptError(positions.at(e.getLine(), e.getStartColumn()), e.getOriginalMessage().strip()));
+            } else if (message instanceof ExceptionMessage exception) {
+                errors.add(new ScriptError(positions.wholeFile(), text(exception.getCause())));
+            } else if (message instanceof SimpleMessage simple) {
+                errors.add(new ScriptError(positions.wholeFile(), simple.getMessage()));
+            }
+        }
+        return errors;
+    }
+
+    /** A failure that stopped the build. */
+    ScriptError describe(Throwable failure) {
+        Throwable cause = unwrapped(failure);
+        if (cause instanceof DslException dsl) {
+            SourceRef where = dsl.source() != null ? dsl.source() : positions.of(failure, null).orElse(positions.wholeFile());
+            return new ScriptError(where, dsl.getMessage());
+        }
+        String name = null;
+        String message;
+        if (cause instanceof MissingMethodException missing) {
+            name = missing.getMethod();
+            message = missingMethod(missing);
+        } else if (cause instanceof MissingPropertyException missing) {
+            name = missing.getProperty();
+            message = isDsl(missing.getType())
+                    ? plan.vocabulary().unknownName(name, plan.conditionNames(), plan.scriptVariables())
+                    : missing.getType().getSimpleName() + " has no property '" + name + "'";
+        } else if (cause instanceof StackOverflowError) {
+            message = "the script calls itself without end (stack overflow)";
+        } else {
+            message = text(cause);
+        }
+        return new ScriptError(positions.of(cause, name).orElse(positions.wholeFile()), message);
+    }
+
+    private String missingMethod(MissingMethodException missing) {
+        String name = missing.getMethod();
+        Object[] args = missing.getArguments() == null ? new Object[0] : missing.getArguments();
+        if (!isDsl(missing.getType())) {
+            String types = Arrays.stream(args).map(Vocabulary::typeName).collect(Collectors.joining(", "));
+            return missing.getType().getSimpleName() + " has no method " + name + "(" + types + ")";
+        }
+        if (plan.vocabulary().isCallable(name) || plan.scriptMethods().contains(name)) return Vocabulary.wrongArguments(name, args);
+        return plan.vocabulary().unknownCall(name, plan.scriptMethods());
+    }
+
+    private static boolean isDsl(Class<?> type) {
+        return type != null && DSL_RECEIVERS.stream().anyMatch(r -> r.isAssignableFrom(type));
+    }
+
+    /** Reflection and Groovy's dispatch wrap what the script threw; the user wants what was thrown. */
+    private static Throwable unwrapped(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof InvokerInvocationException || t instanceof InvocationTargetException || t instanceof ExceptionInInitializerError)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String text(Throwable t) {
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? "failed (" + t.getClass().getSimpleName() + ")" : message;
+    }
+}

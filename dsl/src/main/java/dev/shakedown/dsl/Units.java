@@ -1,0 +1,63 @@
+package dev.shakedown.dsl;
+
+import dev.shakedown.engine.plan.Percent;
+import dev.shakedown.engine.plan.Rate;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import org.codehaus.groovy.runtime.typehandling.NumberMath;
+
+/**
+ * The unit literals of scripts: {@code 500.ms}, {@code 30.s}, {@code 2.min}, {@code 1.h}, {@code 5.percent},
+ * {@code 50.perSecond}. Groovy reads {@code 30.s} as {@code getS(30)}; this class is registered as an
+ * extension module (META-INF/groovy/org.codehaus.groovy.runtime.ExtensionModule), so the literals exist
+ * wherever the DSL jar is on the classpath without any change to a global metaclass.
+ */
+public final class Units {
+    private Units() {}
+
+    public static Duration getMs(Number self) {
+        return duration(self, ChronoUnit.MILLIS);
+    }
+
+    public static Duration getS(Number self) {
+        return duration(self, ChronoUnit.SECONDS);
+    }
+
+    public static Duration getMin(Number self) {
+        return duration(self, ChronoUnit.MINUTES);
+    }
+
+    public static Duration getH(Number self) {
+        return duration(self, ChronoUnit.HOURS);
+    }
+
+    public static Percent getPercent(Number self) {
+        return Percent.of(self.doubleValue());
+    }
+
+    public static Rate getPerSecond(Number self) {
+        return new Rate(self.doubleValue());
+    }
+
+    /** {@code hold * 2}: Duration already has {@code plus} and {@code minus}, but not Groovy's {@code multiply}. */
+    public static Duration multiply(Duration self, Number factor) {
+        return Duration.ofNanos(exactNanos(NumberMath.toBigDecimal(factor).multiply(BigDecimal.valueOf(self.toNanos()))));
+    }
+
+    /** {@code 2 * hold}. */
+    public static Duration multiply(Number self, Duration duration) {
+        return multiply(duration, self);
+    }
+
+    /** Exact for whole numbers and decimal literals ({@code 1.5.s} is 1500 ms, not a float approximation). */
+    private static Duration duration(Number amount, ChronoUnit unit) {
+        BigDecimal nanosPerUnit = BigDecimal.valueOf(unit.getDuration().toNanos());
+        return Duration.ofNanos(exactNanos(NumberMath.toBigDecimal(amount).multiply(nanosPerUnit)));
+    }
+
+    private static long exactNanos(BigDecimal nanos) {
+        return nanos.setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+}
