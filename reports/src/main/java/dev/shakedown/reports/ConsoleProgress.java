@@ -6,6 +6,8 @@ import dev.shakedown.engine.run.RunListener;
 import dev.shakedown.engine.run.ScenarioRecord;
 import dev.shakedown.engine.run.Timeline;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 
 /** One line per step as the run goes, prefixed with the time since the run began. */
 public final class ConsoleProgress implements RunListener {
@@ -24,8 +26,12 @@ public final class ConsoleProgress implements RunListener {
     }
 
     @Override
-    public void resourceStarted(String name, String description) {
-        out.println(stamp() + "  started " + style.bold(name) + style.dim(" (" + description + ")"));
+    public void resourceStarted(String name, Map<String, Object> details) {
+        StringBuilder facts = new StringBuilder();
+        for (String key : List.of("mode", "pid", "port")) {
+            if (details.containsKey(key)) facts.append(facts.length() == 0 ? "" : ", ").append(key).append(' ').append(details.get(key));
+        }
+        out.println(stamp() + "  started " + style.bold(name) + style.dim(facts.length() == 0 ? "" : " (" + facts + ")"));
     }
 
     @Override

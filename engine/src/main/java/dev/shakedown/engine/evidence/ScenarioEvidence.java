@@ -50,8 +50,8 @@ public record ScenarioEvidence(
             String rollbackError) {}
 
     /**
-     * @param firstTrueAtMs completion time of the first true observation asked after the anchor; the
-     *                      elapsed time is {@code first_true_at_ms - anchor_at_ms}
+     * @param firstTrueAtMs when the first true observation after the anchor was asked (its row's
+     *                      {@code started_ms}); the elapsed time is {@code first_true_at_ms - anchor_at_ms}
      */
     public record ExpectationEvidence(
             String condition,

@@ -78,7 +78,7 @@ final class ScenarioEvidenceMapper {
     private static ExpectationEvidence expectation(ExpectationRecord e) {
         return new ExpectationEvidence(e.condition(), e.phase().name().toLowerCase().replace('_', '-'),
                 Timeline.millis(e.withinNanos()), e.anchor(), Timeline.millis(e.anchorNanos()), e.met(),
-                e.firstTrue() == null ? null : Timeline.millis(e.firstTrue().completedNanos()),
+                e.firstTrue() == null ? null : Timeline.millis(e.firstTrue().startedNanos()),
                 e.firstTrue() == null ? null : Timeline.millis(e.elapsedNanos()), e.source());
     }
 

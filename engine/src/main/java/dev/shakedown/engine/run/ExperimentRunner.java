@@ -159,7 +159,7 @@ public final class ExperimentRunner {
             }
             started.put(resource, ledger.open("resource", spec.kind() + " '" + spec.name() + "'", resource.undoRecord()));
             resources.put(spec.name(), resource);
-            listener.resourceStarted(spec.name(), ScenarioRunner.format(resource.details()));
+            listener.resourceStarted(spec.name(), resource.details());
         }
         return null;
     }

@@ -68,7 +68,7 @@ class EvidenceBuilderTest {
         double firstTrue = Double.NaN;
         for (JsonNode row : s.get("series").get("conditions").get("failClosed").get("rows")) {
             if (row.get(0).asDouble() >= injected && row.get(2).asBoolean()) {
-                firstTrue = row.get(1).asDouble();
+                firstTrue = row.get(0).asDouble();
                 break;
             }
         }

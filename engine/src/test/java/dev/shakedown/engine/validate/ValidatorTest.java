@@ -22,7 +22,7 @@ class ValidatorTest {
     private final Validator validator = new Validator();
 
     private static ExpectationRecord expectation(Phase phase, long withinMs, long anchorMs, Long firstTrueMs) {
-        Observation o = firstTrueMs == null ? null : new Observation(firstTrueMs * MS - MS, firstTrueMs * MS, true, null);
+        Observation o = firstTrueMs == null ? null : new Observation(firstTrueMs * MS, firstTrueMs * MS + MS, true, null);
         boolean met = firstTrueMs != null && firstTrueMs - anchorMs <= withinMs;
         return new ExpectationRecord(phase == Phase.RECOVERY ? "healthy" : "failClosed", phase, withinMs * MS,
                 phase == Phase.RECOVERY ? "recover" : "inject kill('guardian')", anchorMs * MS, met, o, "x:1:1");

@@ -18,6 +18,14 @@ public final class Signals {
 
     private Signals() {}
 
+    /**
+     * Loads libc now. Loading it takes milliseconds, which must not fall inside an inject step: a kill
+     * is delivered within a few milliseconds of the step's start only if the library is already there.
+     */
+    public static void load() {
+        LIBC.hashCode();
+    }
+
     /** Sends {@code signal} to {@code pid}; refuses PID 1, the engine and its parent; fails with errno explained. */
     public static void send(RunContext run, long pid, Signal signal) {
         run.checkSignalAllowed(pid);
