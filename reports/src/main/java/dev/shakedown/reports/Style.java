@@ -36,7 +36,7 @@ public final class Style {
     public String verdict(String v) {
         return switch (v) {
             case "passed", "ok", "excellent", "good" -> good(v);
-            case "precondition-failed", "aborted", "not-applicable", "fair" -> warn(v);
+            case "precondition-failed", "aborted", "not-applicable", "fair", "skipped", "passed-with-skips" -> warn(v);
             default -> bad(v);
         };
     }

@@ -38,7 +38,7 @@ public final class EvidenceBuilder {
         for (int i = 0; i < verdicts.size(); i++) {
             scenarios.add(ScenarioEvidenceMapper.map(result.scenarios().get(i), verdicts.get(i)));
         }
-        double score = verdicts.stream().mapToDouble(ScenarioVerdict::score).average().orElse(0);
+        double score = verdicts.stream().filter(v -> v.verdict() != Verdict.SKIPPED).mapToDouble(ScenarioVerdict::score).average().orElse(0);
         boolean allPassed = !verdicts.isEmpty() && verdicts.stream().allMatch(v -> v.verdict() == Verdict.PASSED);
         return new Evidence(
                 plan.component(),

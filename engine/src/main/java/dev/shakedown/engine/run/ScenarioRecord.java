@@ -26,7 +26,7 @@ public record ScenarioRecord(
         Map<String, Long> seriesEveryNanos,
         List<MonitorSample> samples) {
 
-    public enum Outcome { COMPLETED, PRECONDITION_FAILED, INTERRUPTED, ERROR }
+    public enum Outcome { COMPLETED, PRECONDITION_FAILED, SKIPPED, INTERRUPTED, ERROR }
 
     public boolean chaosInjected() {
         return chaosStartNanos >= 0;

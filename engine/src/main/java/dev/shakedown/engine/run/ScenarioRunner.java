@@ -61,6 +61,11 @@ final class ScenarioRunner {
 
     ScenarioRecord run(Monitor monitor) {
         long started = timeline.now();
+        Optional<String> unavailable = unavailableFault();
+        if (unavailable.isPresent()) {
+            return new ScenarioRecord(scenario.name(), Outcome.SKIPPED, unavailable.get(), started, started, -1, -1,
+                    scenario.slo().orElse(plan.slo()), List.of(), List.of(), List.of(), Map.of(), Map.of(), List.of());
+        }
         anchorNanos = started;
         startMonitors();
         Outcome outcome = Outcome.COMPLETED;
@@ -92,6 +97,15 @@ final class ScenarioRunner {
         return new ScenarioRecord(scenario.name(), outcome, problem, started, ended, chaosStart, chaosEnd,
                 scenario.slo().orElse(plan.slo()), List.copyOf(steps), faults.records(), List.copyOf(expectations),
                 seriesSnapshot(), seriesIntervals(), samplesBetween(monitor, started, ended));
+    }
+
+    /** The first fault of the scenario that cannot run here, said as the reason to skip it. */
+    private Optional<String> unavailableFault() {
+        for (Step.Inject inject : scenario.injections()) {
+            Optional<String> why = registry.injector(inject.fault().type()).flatMap(i -> i.unavailable(inject.fault()));
+            if (why.isPresent()) return Optional.of(inject.fault() + " cannot run here: " + why.get());
+        }
+        return Optional.empty();
     }
 
     private enum StepResult { OK, FAILED, PRECONDITION_FAILED }

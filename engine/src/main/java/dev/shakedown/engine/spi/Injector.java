@@ -3,6 +3,7 @@ package dev.shakedown.engine.spi;
 import dev.shakedown.engine.plan.FaultSpec;
 import dev.shakedown.engine.plan.ExperimentPlan;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One kind of fault ({@code kill}, {@code stop}, ...). Implementations live in libraries (the stdlib is
@@ -24,6 +25,14 @@ public interface Injector {
     /** Problems with this use of the fault that can be seen before anything runs; empty when none. */
     default List<String> validate(FaultSpec spec, ExperimentPlan plan) {
         return List.of();
+    }
+
+    /**
+     * Why this fault cannot run on this machine (a tool is missing, it needs root), with what to do about
+     * it; empty when it can. A scenario with an unavailable fault is {@code skipped}, never passed.
+     */
+    default Optional<String> unavailable(FaultSpec spec) {
+        return Optional.empty();
     }
 
     /** What the fault would do, in a sentence, for {@code plan} and {@code --dry-run}. */

@@ -31,6 +31,9 @@ public final class Validator {
         if (r.outcome() == ScenarioRecord.Outcome.PRECONDITION_FAILED) {
             return new ScenarioVerdict(r.name(), Verdict.PRECONDITION_FAILED, 0, List.of());
         }
+        if (r.outcome() == ScenarioRecord.Outcome.SKIPPED) {
+            return new ScenarioVerdict(r.name(), Verdict.SKIPPED, 0, List.of());
+        }
         List<Check> checks = new ArrayList<>();
         checks.add(failClosed(r));
         checks.add(recovery(r));

@@ -131,6 +131,23 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void aScenarioWithAFaultThatCannotRunHereIsSkippedAndInjectsNothing() {
+        var unavailable = new dev.shakedown.engine.plan.Step.Inject(new dev.shakedown.engine.plan.FaultSpec("flip", List.of("b"),
+                java.util.Map.of("unavailable", "needs root"), Plans.HERE), Plans.HERE);
+        var plan = plan(List.of(), flip("a"), unavailable, recover());
+
+        RunResult result = runner().run(plan);
+
+        ScenarioRecord s = result.scenarios().get(0);
+        assertThat(s.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(s.problem()).isEqualTo("flip('b', unavailable: needs root) cannot run here: needs root");
+        assertThat(SwitchInjector.EVENTS).isEmpty();
+        var verdict = new dev.shakedown.engine.validate.Validator().validate(s);
+        assertThat(verdict.verdict()).isEqualTo(dev.shakedown.engine.validate.ScenarioVerdict.Verdict.SKIPPED);
+        assertThat(dev.shakedown.engine.evidence.RunVerdict.of(result, List.of(verdict)).verdict()).isEqualTo("skipped");
+    }
+
+    @Test
     void probeErrorsCountAsFalseAndAreRecorded() {
         var plan = plan(List.of(condition("boom", () -> { throw new IllegalStateException("connection refused"); })),
                 flip("a"), expect("boom", Duration.ofMillis(50)));

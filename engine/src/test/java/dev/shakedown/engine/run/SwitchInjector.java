@@ -37,6 +37,11 @@ public final class SwitchInjector implements Injector {
     @Override public String describe(FaultSpec spec) { return "turn switch '" + spec.target() + "' on"; }
 
     @Override
+    public java.util.Optional<String> unavailable(FaultSpec spec) {
+        return java.util.Optional.ofNullable((String) spec.options().get("unavailable"));
+    }
+
+    @Override
     public Fault prepare(FaultSpec spec, RunContext context) {
         String name = spec.target();
         boolean failApply = Boolean.TRUE.equals(spec.options().get("failApply"));
