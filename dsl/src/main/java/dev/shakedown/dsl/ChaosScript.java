@@ -169,9 +169,7 @@ public abstract class ChaosScript extends Script {
         if (invocation.positional().size() != 1) {
             throw call.error(kind + " needs one name, then named options: " + kind + " 'guardian', ...");
         }
-        ResourceSpec spec = new ResourceSpec(kind, call.text(invocation.positional().get(0), "a name"), invocation.named(), call.at());
-        plan.addResource(spec);
-        return spec;
+        return plan.addResource(new ResourceSpec(kind, call.text(invocation.positional().get(0), "a name"), invocation.named(), call.at()));
     }
 
     private Object call(DslWord word, Invocation invocation) {

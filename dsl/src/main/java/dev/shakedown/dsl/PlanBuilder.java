@@ -112,13 +112,18 @@ final class PlanBuilder {
         component = name;
     }
 
-    /** Resource names are unique: faults and scripts find resources by name. */
-    void addResource(ResourceSpec spec) {
+    /**
+     * Resource names are unique: faults and scripts find resources by name. The resource's type settles
+     * what the script may read of it (a free port) before it is added; returns the settled spec.
+     */
+    ResourceSpec addResource(ResourceSpec declared) {
         if (built) throw new IllegalStateException("resources are declared while the script builds its plan, not while the plan runs");
-        if (resources.containsKey(spec.name())) {
-            throw new DslException("'" + spec.name() + "' is declared twice (first at " + resources.get(spec.name()).source() + ")", spec.source());
+        if (resources.containsKey(declared.name())) {
+            throw new DslException("'" + declared.name() + "' is declared twice (first at " + resources.get(declared.name()).source() + ")", declared.source());
         }
+        ResourceSpec spec = vocabulary.settle(declared);
         resources.put(spec.name(), spec);
+        return spec;
     }
 
     Optional<ResourceSpec> resource(String name) {

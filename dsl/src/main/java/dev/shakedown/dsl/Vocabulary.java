@@ -1,5 +1,7 @@
 package dev.shakedown.dsl;
 
+import dev.shakedown.engine.plan.ResourceSpec;
+
 import dev.shakedown.engine.spi.Injector;
 import dev.shakedown.engine.spi.Registry;
 import dev.shakedown.engine.spi.ResourceType;
@@ -71,6 +73,11 @@ final class Vocabulary {
 
     boolean isFault(String name) {
         return registry.injector(name).isPresent();
+    }
+
+    /** The declared resource as its type settles it (see {@link ResourceType#settle}); unknown kinds as declared. */
+    ResourceSpec settle(ResourceSpec spec) {
+        return registry.resourceType(spec.kind()).map(t -> t.settle(spec)).orElse(spec);
     }
 
     boolean isResourceKind(String name) {

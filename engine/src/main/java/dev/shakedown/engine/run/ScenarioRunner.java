@@ -85,6 +85,10 @@ final class ScenarioRunner {
         } catch (StepFailure e) {
             outcome = Outcome.ERROR;
             problem = e.getMessage();
+        } catch (RuntimeException | LinkageError e) {
+            // A defect, not a verdict on the system: still roll back, still write evidence that says so.
+            outcome = Outcome.ERROR;
+            problem = "internal error: " + ConditionMonitor.describe(e);
         } finally {
             if (!faults.isEmpty()) {
                 if (chaosEnd < 0 && chaosStart >= 0) chaosEnd = timeline.now();

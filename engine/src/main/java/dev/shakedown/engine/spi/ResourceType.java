@@ -7,6 +7,14 @@ import java.util.List;
 public interface ResourceType {
     String kind();
 
+    /**
+     * Makes the choices a script may read while it builds its plan, without starting anything: a link
+     * declared with {@code listen: 0} gets its free port here, so the script can pass the address on.
+     */
+    default ResourceSpec settle(ResourceSpec spec) {
+        return spec;
+    }
+
     default List<String> validate(ResourceSpec spec) {
         return List.of();
     }
