@@ -95,7 +95,8 @@ public final class Ledger implements AutoCloseable {
         try {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) channel.write(buffer);
-            channel.force(true);
+            // fdatasync: the data and the file size that makes it readable, without timestamps.
+            channel.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the fault ledger " + file + ": " + e.getMessage(), e);
         }

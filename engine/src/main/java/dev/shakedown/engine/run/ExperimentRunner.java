@@ -5,6 +5,7 @@ import dev.shakedown.engine.plan.ExperimentPlan;
 import dev.shakedown.engine.plan.ResourceSpec;
 import dev.shakedown.engine.plan.ScenarioPlan;
 import dev.shakedown.engine.spi.CurrentRun;
+import dev.shakedown.engine.spi.Injector;
 import dev.shakedown.engine.spi.Registry;
 import dev.shakedown.engine.spi.Resource;
 import dev.shakedown.engine.spi.ResourceType;
@@ -99,6 +100,7 @@ public final class ExperimentRunner {
                 if (startupProblem != null) {
                     for (ScenarioPlan s : plan.scenarios()) records.add(notRun(plan, s, startupProblem));
                 } else {
+                    warmUpInjectors(plan);
                     try (Monitor monitor = new Monitor(plan.loads(), plan.monitorEvery(), timeline)) {
                         monitor.start();
                         for (ScenarioPlan scenario : plan.scenarios()) {
@@ -137,6 +139,11 @@ public final class ExperimentRunner {
         } finally {
             currentScenario = null;
         }
+    }
+
+    private void warmUpInjectors(ExperimentPlan plan) {
+        plan.scenarios().stream().flatMap(s -> s.injections().stream()).map(i -> i.fault().type()).distinct()
+                .forEach(type -> registry.injector(type).ifPresent(Injector::warmUp));
     }
 
     private ScenarioRecord notRun(ExperimentPlan plan, ScenarioPlan s, String why) {

@@ -35,6 +35,13 @@ public interface Injector {
         return Optional.empty();
     }
 
+    /**
+     * Called once at the start of a run that uses this fault, before any scenario: load what the first
+     * injection would otherwise load inside its step (native libraries, classes), so that a fault takes
+     * effect within milliseconds of its step's start. Must not touch the system under test.
+     */
+    default void warmUp() {}
+
     /** What the fault would do, in a sentence, for {@code plan} and {@code --dry-run}. */
     String describe(FaultSpec spec);
 

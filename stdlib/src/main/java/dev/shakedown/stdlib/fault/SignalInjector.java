@@ -9,6 +9,7 @@ import dev.shakedown.engine.spi.Injector;
 import dev.shakedown.engine.spi.RunContext;
 import dev.shakedown.engine.spi.UndoRecord;
 import dev.shakedown.engine.validate.Suggestions;
+import dev.shakedown.stdlib.process.ProcessHandles;
 import dev.shakedown.stdlib.process.ProcessResource;
 import dev.shakedown.stdlib.process.ProcessResourceType;
 import dev.shakedown.stdlib.process.Signal;
@@ -78,6 +79,13 @@ public abstract class SignalInjector implements Injector {
     @Override
     public String describe(FaultSpec spec) {
         return "send " + signal + " to process '" + spec.target() + "' (" + recoveryNote() + ")";
+    }
+
+    /** libc for kill(2), and the /proc reading of a process's start time that the undo record needs. */
+    @Override
+    public void warmUp() {
+        Signals.load();
+        ProcessHandles.startMillis(ProcessHandle.current());
     }
 
     @Override

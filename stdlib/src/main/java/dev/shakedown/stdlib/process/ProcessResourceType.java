@@ -52,7 +52,6 @@ public final class ProcessResourceType implements ResourceType {
 
     @Override
     public Resource create(ResourceSpec spec, RunContext context) {
-        Signals.load();
         try {
             return launches(spec)
                     ? new LaunchedProcess(spec.name(), LaunchOptions.from(spec.options(), what(spec)), context)
