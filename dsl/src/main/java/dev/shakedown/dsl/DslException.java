@@ -14,7 +14,8 @@ public class DslException extends RuntimeException {
     }
 
     public DslException(String message, SourceRef source) {
-        super(message, null, false, false);
+        // The stack trace stays: it is how the compiler finds the script line of a mistake thrown deep inside a word.
+        super(message, null, false, true);
         this.source = source;
     }
 
