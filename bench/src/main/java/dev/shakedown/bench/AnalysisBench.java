@@ -60,7 +60,7 @@ public final class AnalysisBench {
         List<Observation> healthy = new ArrayList<>();
         for (long t = 0; t < 40_000; t += 50) healthy.add(new Observation(t * MS, t * MS + 2 * MS, t < 1_000 || t >= 31_500, null));
         List<MonitorSample> samples = new ArrayList<>();
-        for (long t = 500; t <= 40_000; t += 500) samples.add(new MonitorSample(t * MS, 500 * MS, 25L, 3.0, 7.5, 12.0, 0.0, 50.0, 0.4, 35, 22));
+        for (long t = 500; t <= 40_000; t += 500) samples.add(new MonitorSample(t * MS, 500 * MS, 25L, 3.0, 7.5, 12.0, 0.0, 50.0, 0.4, Map.of("guardian-unreachable", 10L), 35, 22));
         var fc = new ExpectationRecord("failClosed", Phase.DURING_CHAOS, 1_000 * MS, "inject kill('guardian')", 1_000 * MS, true,
                 failClosed.get(102), "x:1:1");
         var ok = new ExpectationRecord("healthy", Phase.RECOVERY, 30_000 * MS, "recover", 31_000 * MS, true, healthy.get(630), "x:2:1");

@@ -37,7 +37,7 @@ class GuardianCrashTest {
         Path events = state.resolve("runs").resolve(e.get("run").get("id").asString()).resolve("gateway-events.jsonl");
         List<JsonNode> switches = Files.readAllLines(events).stream().map(EvidenceWriter.JSON::readTree).toList();
         long startedMicros = micros(Instant.parse(e.get("run").get("started_at").asString()));
-        double injectedMs = s.get("faults").get(0).get("injected_at_ms").asDouble();
+        double injectedMs = s.get("expectations").get(0).get("anchor_at_ms").asDouble();
         double truthMs = switches.stream()
                 .filter(l -> l.get("state").asString().equals("fail-closed"))
                 .mapToDouble(l -> (l.get("epochMicros").asLong() - startedMicros) / 1000.0)

@@ -43,7 +43,7 @@ public final class FakeHttp implements DslWord {
 
         @Override
         public LoadOutcome perform() {
-            return new LoadOutcome(getStatus(), false);
+            return new LoadOutcome(getStatus(), null);
         }
     }
 }

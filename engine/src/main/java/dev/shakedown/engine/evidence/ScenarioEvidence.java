@@ -20,6 +20,7 @@ public record ScenarioEvidence(
         double score,
         String problem,
         Double failClosedActivationMs,
+        Map<String, Long> failClosedReasons,
         double startedAtMs,
         double endedAtMs,
         Window chaosWindow,
@@ -50,8 +51,8 @@ public record ScenarioEvidence(
             String rollbackError) {}
 
     /**
-     * @param firstTrueAtMs when the first true observation after the anchor was asked (its row's
-     *                      {@code started_ms}); the elapsed time is {@code first_true_at_ms - anchor_at_ms}
+     * @param firstTrueAtMs when the first true observation answered after the anchor was answered (its
+     *                      row's {@code completed_ms}); the elapsed time is {@code first_true_at_ms - anchor_at_ms}
      */
     public record ExpectationEvidence(
             String condition,

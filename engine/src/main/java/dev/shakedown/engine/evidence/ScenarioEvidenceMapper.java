@@ -51,6 +51,7 @@ final class ScenarioEvidenceMapper {
                 v.score(),
                 r.problem(),
                 activation,
+                failClosedReasons(Validator.duringChaos(r)),
                 Timeline.millis(r.startedNanos()),
                 Timeline.millis(r.endedNanos()),
                 r.chaosInjected() ? new Window(Timeline.millis(r.chaosStartNanos()), Timeline.millis(r.chaosEndNanos())) : null,
@@ -60,6 +61,15 @@ final class ScenarioEvidenceMapper {
                 r.faults().stream().map(ScenarioEvidenceMapper::fault).toList(),
                 r.expectations().stream().map(ScenarioEvidenceMapper::expectation).toList(),
                 new Series(conditionTables(r), monitorTable(r.samples())));
+    }
+
+    /** The load's deliberate fail-closed answers during chaos, by reason: the sum of the monitor rows'. */
+    private static Map<String, Long> failClosedReasons(List<MonitorSample> chaos) {
+        Map<String, Long> sum = new java.util.TreeMap<>();
+        for (MonitorSample s : chaos) {
+            if (s.failClosedReasons() != null) s.failClosedReasons().forEach((reason, n) -> sum.merge(reason, n, Long::sum));
+        }
+        return sum;
     }
 
     private static boolean recovered(ScenarioVerdict v) {
@@ -78,7 +88,7 @@ final class ScenarioEvidenceMapper {
     private static ExpectationEvidence expectation(ExpectationRecord e) {
         return new ExpectationEvidence(e.condition(), e.phase().name().toLowerCase().replace('_', '-'),
                 Timeline.millis(e.withinNanos()), e.anchor(), Timeline.millis(e.anchorNanos()), e.met(),
-                e.firstTrue() == null ? null : Timeline.millis(e.firstTrue().startedNanos()),
+                e.firstTrue() == null ? null : Timeline.millis(e.firstTrue().completedNanos()),
                 e.firstTrue() == null ? null : Timeline.millis(e.elapsedNanos()), e.source());
     }
 
@@ -101,10 +111,11 @@ final class ScenarioEvidenceMapper {
         for (MonitorSample s : samples) {
             rows.add(Arrays.asList(Timeline.millis(s.atNanos()), Timeline.millis(s.windowNanos()), s.requests(),
                     s.latencyP50Ms(), s.latencyP95Ms(), s.latencyP99Ms(), s.errorRate(), s.throughput(), s.failClosedShare(),
+                    s.failClosedReasons(),
                     EvidenceBuilder.round(s.cpuPercent()), EvidenceBuilder.round(s.memoryPercent())));
         }
         Double every = samples.isEmpty() ? null : Timeline.millis(samples.get(0).windowNanos());
         return new Table(every, List.of("at_ms", "window_ms", "requests", "latency_p50_ms", "latency_p95_ms", "latency_p99_ms",
-                "error_rate", "throughput_rps", "fail_closed_share", "cpu_percent", "memory_percent"), rows);
+                "error_rate", "throughput_rps", "fail_closed_share", "fail_closed_reasons", "cpu_percent", "memory_percent"), rows);
     }
 }

@@ -13,9 +13,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * deadline is judged by what was observed then, not by what holds now.
  */
 public final class ConditionSeries {
-    /** How long to wait past a deadline for the answer to a question asked before it. */
-    private static final long ANSWER_GRACE_NANOS = TimeUnit.SECONDS.toNanos(30);
-
     private final String name;
     private final long everyNanos;
     private final List<Observation> observations = new ArrayList<>();
@@ -57,9 +54,11 @@ public final class ConditionSeries {
     }
 
     /**
-     * The first true observation asked between {@code sinceNanos} and {@code deadlineNanos}; waits while
-     * the deadline lies ahead, and after it for the answer to a question asked before it. An observation
-     * asked before {@code sinceNanos} may describe the system before the intervention, so it never counts.
+     * The first true observation answered between {@code sinceNanos} and {@code deadlineNanos}; waits
+     * while the deadline lies ahead. An observation counts at the moment its answer came (see
+     * {@link Observation}): one answered before {@code sinceNanos} describes the system before the
+     * intervention and never counts; one asked just before but answered after it does, since the system
+     * gave that answer under the fault (a stalled link makes the request in flight time out).
      */
     public Optional<Observation> awaitFirstTrue(long sinceNanos, long deadlineNanos) throws InterruptedException {
         lock.lock();
@@ -68,21 +67,21 @@ public final class ConditionSeries {
             while (true) {
                 for (; scanned < observations.size(); scanned++) {
                     Observation o = observations.get(scanned);
-                    if (o.startedNanos() > deadlineNanos) return Optional.empty();
-                    if (o.startedNanos() >= sinceNanos && o.value()) return Optional.of(o);
+                    if (o.completedNanos() >= sinceNanos && o.value()) {
+                        return o.completedNanos() <= deadlineNanos ? Optional.of(o) : Optional.empty();
+                    }
                 }
-                long now = timeline.now();
-                if (now > deadlineNanos + ANSWER_GRACE_NANOS) return Optional.empty();
-                long wait = now < deadlineNanos ? deadlineNanos - now : everyNanos;
-                added.await(Math.max(wait, 1), TimeUnit.NANOSECONDS);
+                long remaining = deadlineNanos - timeline.now();
+                if (remaining <= 0) return Optional.empty();
+                added.await(remaining, TimeUnit.NANOSECONDS);
             }
         } finally {
             lock.unlock();
         }
     }
 
-    /** The first true observation asked at or after {@code sinceNanos}, whenever it came. */
+    /** The first true observation answered at or after {@code sinceNanos}, whenever it came. */
     public Optional<Observation> firstTrueSince(long sinceNanos) {
-        return snapshot().stream().filter(o -> o.startedNanos() >= sinceNanos && o.value()).findFirst();
+        return snapshot().stream().filter(o -> o.completedNanos() >= sinceNanos && o.value()).findFirst();
     }
 }

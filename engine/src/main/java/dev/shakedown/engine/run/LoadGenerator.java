@@ -2,12 +2,16 @@ package dev.shakedown.engine.run;
 
 import dev.shakedown.engine.plan.LoadSpec;
 import dev.shakedown.engine.spi.LoadAction.LoadOutcome;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -27,7 +31,7 @@ final class LoadGenerator implements AutoCloseable {
     private final Recorder latencies = new Recorder(HIGHEST_TRACKABLE_NANOS, 3);
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
-    private final AtomicLong failClosed = new AtomicLong();
+    private final Map<String, LongAdder> failClosedReasons = new ConcurrentHashMap<>();
     private final ExecutorService workers;
     private final Thread pacer;
     private volatile boolean running = true;
@@ -92,16 +96,26 @@ final class LoadGenerator implements AutoCloseable {
         latencies.recordValue(Math.min(HIGHEST_TRACKABLE_NANOS, Math.max(0, timeline.now() - dueNanos)));
         completed.incrementAndGet();
         if (outcome == null || outcome.error()) errors.incrementAndGet();
-        else if (outcome.failClosed()) failClosed.incrementAndGet();
+        else if (outcome.failClosed()) failClosedReasons.computeIfAbsent(outcome.failClosedReason(), r -> new LongAdder()).increment();
     }
 
     /** What happened since the previous call; resets the counters. */
     synchronized Window takeWindow() {
         Histogram h = latencies.getIntervalHistogram();
-        return new Window(h, completed.getAndSet(0), errors.getAndSet(0), failClosed.getAndSet(0));
+        Map<String, Long> reasons = new TreeMap<>();
+        failClosedReasons.forEach((reason, count) -> {
+            long n = count.sumThenReset();
+            if (n > 0) reasons.put(reason, n);
+        });
+        return new Window(h, completed.getAndSet(0), errors.getAndSet(0), reasons);
     }
 
-    record Window(Histogram latencies, long completed, long errors, long failClosed) {}
+    /** @param failClosedReasons deliberate fail-closed answers by reason */
+    record Window(Histogram latencies, long completed, long errors, Map<String, Long> failClosedReasons) {
+        long failClosed() {
+            return failClosedReasons.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
 
     @Override
     public void close() {

@@ -4,6 +4,8 @@ import dev.shakedown.engine.plan.LoadSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -54,25 +56,27 @@ final class Monitor implements AutoCloseable {
         double cpu = host.cpuPercent();
         double memory = host.memoryPercent();
         if (loads.isEmpty()) {
-            return new MonitorSample(at, window, null, null, null, null, null, null, null, cpu, memory);
+            return new MonitorSample(at, window, null, null, null, null, null, null, null, null, cpu, memory);
         }
         Histogram merged = new Histogram(LoadGenerator.HIGHEST_TRACKABLE_NANOS, 3);
         long completed = 0, errors = 0, failClosed = 0;
+        Map<String, Long> reasons = new TreeMap<>();
         for (LoadGenerator load : loads) {
             LoadGenerator.Window w = load.takeWindow();
             merged.add(w.latencies());
             completed += w.completed();
             errors += w.errors();
             failClosed += w.failClosed();
+            w.failClosedReasons().forEach((reason, n) -> reasons.merge(reason, n, Long::sum));
         }
         double seconds = window / 1e9;
         if (completed == 0) {
-            return new MonitorSample(at, window, 0L, null, null, null, null, 0.0, null, cpu, memory);
+            return new MonitorSample(at, window, 0L, null, null, null, null, 0.0, null, Map.of(), cpu, memory);
         }
         return new MonitorSample(at, window, completed,
                 ms(merged.getValueAtPercentile(50)), ms(merged.getValueAtPercentile(95)),
                 ms(merged.getValueAtPercentile(99)), (double) errors / completed, completed / seconds,
-                (double) failClosed / completed, cpu, memory);
+                (double) failClosed / completed, Map.copyOf(reasons), cpu, memory);
     }
 
     private static double ms(long nanos) {

@@ -67,9 +67,9 @@ public record ScenarioRecord(
             Observation firstTrue,
             String source) {
 
-        /** Time from the anchor to when the first true observation was asked, or -1 when none came. */
+        /** Time from the anchor to the first true observation's answer, or -1 when none came. */
         public long elapsedNanos() {
-            return firstTrue == null ? -1 : firstTrue.startedNanos() - anchorNanos;
+            return firstTrue == null ? -1 : firstTrue.completedNanos() - anchorNanos;
         }
     }
 }

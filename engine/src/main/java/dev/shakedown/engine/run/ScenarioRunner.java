@@ -184,7 +184,8 @@ final class ScenarioRunner {
         try {
             var record = faults.inject(injector, step.fault());
             if (chaosStart < 0) chaosStart = record.injectedNanos();
-            anchorNanos = record.injectedNanos();
+            // From the moment the fault began to act: a probe asked while apply() ran may already see it.
+            anchorNanos = record.applyStartedNanos();
             anchor = "inject " + step.fault();
             phase = Phase.DURING_CHAOS;
             return record.details().isEmpty() ? null : format(record.details());

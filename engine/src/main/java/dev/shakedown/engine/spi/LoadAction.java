@@ -9,13 +9,18 @@ public interface LoadAction {
     LoadOutcome perform() throws Exception;
 
     /**
-     * @param status     the protocol status (HTTP status code), or 0 where there is none
-     * @param failClosed the system refused deliberately (e.g. {@code X-Fail-Closed}); not an error
+     * @param status           the protocol status (HTTP status code), or 0 where there is none
+     * @param failClosedReason why the system refused deliberately (the {@code X-Fail-Closed} header), or
+     *                         null when it did not; a deliberate refusal is not an error
      */
-    record LoadOutcome(int status, boolean failClosed) {
+    record LoadOutcome(int status, String failClosedReason) {
+        public boolean failClosed() {
+            return failClosedReason != null;
+        }
+
         /** A 5xx that is not a deliberate fail-closed answer is an error; so is any exception. */
         public boolean error() {
-            return status >= 500 && !failClosed;
+            return status >= 500 && !failClosed();
         }
     }
 }

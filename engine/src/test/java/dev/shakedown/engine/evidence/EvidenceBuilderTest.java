@@ -63,12 +63,14 @@ class EvidenceBuilderTest {
         assertThat(root.get("resilience_metrics").get("chaos_tolerance").asString()).isEqualTo("excellent");
         assertThat(root.get("run").get("script").get("sha256").asString()).hasSize(64);
 
-        // Re-derive the activation time from the raw series: first true observation asked after the injection.
-        double injected = s.get("faults").get(0).get("injected_at_ms").asDouble();
+        // Re-derive the activation time from the raw series: the first true observation answered
+        // (completed_ms) after the fault began to act.
+        double injected = s.get("faults").get(0).get("apply_started_at_ms").asDouble();
+        assertThat(s.get("expectations").get(0).get("anchor_at_ms").asDouble()).isEqualTo(injected);
         double firstTrue = Double.NaN;
         for (JsonNode row : s.get("series").get("conditions").get("failClosed").get("rows")) {
-            if (row.get(0).asDouble() >= injected && row.get(2).asBoolean()) {
-                firstTrue = row.get(0).asDouble();
+            if (row.get(1).asDouble() >= injected && row.get(2).asBoolean()) {
+                firstTrue = row.get(1).asDouble();
                 break;
             }
         }

@@ -40,8 +40,8 @@ class ExperimentRunnerTest {
         assertThat(s.expectations()).extracting(ScenarioRecord.ExpectationRecord::met).containsExactly(true, true);
         var failClosed = s.expectations().get(0);
         assertThat(failClosed.phase()).isEqualTo(Phase.DURING_CHAOS);
-        assertThat(failClosed.anchorNanos()).isEqualTo(s.faults().get(0).injectedNanos());
-        assertThat(failClosed.firstTrue().startedNanos()).isGreaterThanOrEqualTo(failClosed.anchorNanos());
+        assertThat(failClosed.anchorNanos()).isEqualTo(s.faults().get(0).applyStartedNanos());
+        assertThat(failClosed.firstTrue().completedNanos()).isGreaterThanOrEqualTo(failClosed.anchorNanos());
         // The first true observation is at most one probe interval (plus the probe itself) after the injection.
         assertThat(failClosed.elapsedNanos()).isPositive();
         assertThat(s.expectations().get(1).phase()).isEqualTo(Phase.RECOVERY);

@@ -22,14 +22,14 @@ class ValidatorTest {
     private final Validator validator = new Validator();
 
     private static ExpectationRecord expectation(Phase phase, long withinMs, long anchorMs, Long firstTrueMs) {
-        Observation o = firstTrueMs == null ? null : new Observation(firstTrueMs * MS, firstTrueMs * MS + MS, true, null);
+        Observation o = firstTrueMs == null ? null : new Observation(firstTrueMs * MS - MS, firstTrueMs * MS, true, null);
         boolean met = firstTrueMs != null && firstTrueMs - anchorMs <= withinMs;
         return new ExpectationRecord(phase == Phase.RECOVERY ? "healthy" : "failClosed", phase, withinMs * MS,
                 phase == Phase.RECOVERY ? "recover" : "inject kill('guardian')", anchorMs * MS, met, o, "x:1:1");
     }
 
     private static MonitorSample sample(long atMs, double errorRate) {
-        return new MonitorSample(atMs * MS, 500 * MS, 25L, 5.0, 9.0, 12.0, errorRate, 50.0, 0.0, 10, 20);
+        return new MonitorSample(atMs * MS, 500 * MS, 25L, 5.0, 9.0, 12.0, errorRate, 50.0, 0.0, java.util.Map.of(), 10, 20);
     }
 
     private static ScenarioRecord record(List<ExpectationRecord> expectations, List<MonitorSample> samples) {
@@ -78,7 +78,7 @@ class ValidatorTest {
 
     @Test
     void aLatencyBreachCostsNoPointsButFailsTheScenario() {
-        var slow = new MonitorSample(1500 * MS, 500 * MS, 25L, 400.0, 900.0, 990.0, 0.0, 50.0, 0.0, 10, 20);
+        var slow = new MonitorSample(1500 * MS, 500 * MS, 25L, 400.0, 900.0, 990.0, 0.0, 50.0, 0.0, java.util.Map.of(), 10, 20);
         var v = validator.validate(record(List.of(expectation(Phase.DURING_CHAOS, 1000, 1000, 1012L)), List.of(slow)));
 
         assertThat(v.score()).isEqualTo(100);

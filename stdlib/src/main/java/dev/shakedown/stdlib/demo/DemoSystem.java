@@ -2,24 +2,38 @@ package dev.shakedown.stdlib.demo;
 
 import dev.shakedown.dsl.DslException;
 import dev.shakedown.engine.spi.CurrentRun;
+import dev.shakedown.stdlib.link.LinkRef;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The addresses of the demo system a script declared with {@code demoSystem()}: {@code sut.gateway} is
- * the gateway's base URL, {@code sut.guardian} and {@code sut.db} are {@code host:port}.
+ * the gateway's base URL, {@code sut.guardian} and {@code sut.db} are {@code host:port}, and
+ * {@code sut.links.guardian} and {@code sut.links.db} are the links the gateway reaches them through.
  */
 public final class DemoSystem {
     /** The gateway's JSON-lines event log, in the run's directory. */
     static final String EVENT_LOG = "gateway-events.jsonl";
 
+    /** The links' resource names: apart from the processes' names, which they would otherwise shadow. */
+    static final String GUARDIAN_LINK = "guardianLink";
+    static final String DB_LINK = "dbLink";
+
     private final int gatewayPort;
     private final int guardianPort;
     private final int dbPort;
+    private final Map<String, LinkRef> links;
 
-    DemoSystem(int gatewayPort, int guardianPort, int dbPort) {
+    DemoSystem(int gatewayPort, int guardianPort, int dbPort, Map<String, LinkRef> links) {
         this.gatewayPort = gatewayPort;
         this.guardianPort = guardianPort;
         this.dbPort = dbPort;
+        this.links = Map.copyOf(links);
+    }
+
+    /** The gateway's links to its dependencies: {@code sut.links.guardian}, {@code sut.links.db}. */
+    public Map<String, LinkRef> getLinks() {
+        return links;
     }
 
     public String getGateway() {

@@ -6,6 +6,8 @@ import dev.shakedown.dsl.DslWord;
 import dev.shakedown.engine.plan.ResourceSpec;
 import dev.shakedown.stdlib.FreePorts;
 import dev.shakedown.stdlib.Options;
+import dev.shakedown.stdlib.link.LinkRef;
+import dev.shakedown.stdlib.link.LinkResourceType;
 import dev.shakedown.stdlib.process.LaunchOptions;
 import dev.shakedown.stdlib.process.ProcessResourceType;
 import java.io.File;
@@ -21,7 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * The script word {@code demoSystem}: declares the bundled demo system (db, guardian, gateway) as three
- * processes the run launches, on loopback ports chosen now, so the script can use their addresses.
+ * processes the run launches, on loopback ports chosen now, so the script can use their addresses, and
+ * the links through which the gateway reaches the guardian and the database.
  */
 public final class DemoSystemWord implements DslWord {
     private static final String DEMO_MAIN = "dev.shakedown.demo.GatewayMain";
@@ -54,9 +57,12 @@ public final class DemoSystemWord implements DslWord {
         declare(build, "db", Map.of("command", command(jvm, "DbMain", "--port", db, "--watch-parent"), "port", db));
         declare(build, "guardian",
                 Map.of("command", command(jvm, "GuardianMain", "--port", guardian, "--watch-parent"), "port", guardian));
+        // The gateway reaches both dependencies through links, so network faults act on its real connections.
+        LinkRef guardianLink = link(build, DemoSystem.GUARDIAN_LINK, guardian);
+        LinkRef dbLink = link(build, DemoSystem.DB_LINK, db);
         String auditDir = LaunchOptions.RUN_DIR + "/audit";
         List<Object> gatewayArguments = new ArrayList<>(List.of("--port", gateway,
-                "--guardian", "127.0.0.1:" + guardian, "--db", "127.0.0.1:" + db,
+                "--guardian", guardianLink.getAddress(), "--db", dbLink.getAddress(),
                 "--audit-dir", auditDir,
                 "--event-log", LaunchOptions.RUN_DIR + "/" + DemoSystem.EVENT_LOG,
                 "--watch-parent"));
@@ -64,7 +70,13 @@ public final class DemoSystemWord implements DslWord {
         // The gateway never creates its audit directory (a removed one must fail requests), so the run does.
         declare(build, "gateway", Map.of("command", command(jvm, "GatewayMain", gatewayArguments.toArray()),
                 "port", gateway, "mkdirs", List.of(auditDir)));
-        return new DemoSystem(gateway, guardian, db);
+        return new DemoSystem(gateway, guardian, db, Map.of("guardian", guardianLink, "db", dbLink));
+    }
+
+    private static LinkRef link(BuildContext build, String name, int upstreamPort) {
+        build.addResource(new ResourceSpec(LinkResourceType.KIND, name,
+                Map.of("listen", 0, "upstream", "127.0.0.1:" + upstreamPort), build.callSite()));
+        return LinkRef.declared(build, name);
     }
 
     private static void declare(BuildContext build, String name, Map<String, Object> options) {

@@ -66,7 +66,8 @@ public final class HttpCall implements LoadAction {
     @Override
     public LoadOutcome perform() throws IOException, InterruptedException {
         HttpResponse<Void> response = send(HttpResponse.BodyHandlers.discarding());
-        return new LoadOutcome(response.statusCode(), response.headers().firstValue(FAIL_CLOSED_HEADER).isPresent());
+        return new LoadOutcome(response.statusCode(),
+                response.headers().firstValue(FAIL_CLOSED_HEADER).map(reason -> reason.isBlank() ? "unspecified" : reason).orElse(null));
     }
 
     private synchronized Answer answer() {

@@ -4,9 +4,12 @@ import static dev.shakedown.stdlib.fault.FaultSpecs.kill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.shakedown.engine.plan.FaultSpec;
 import dev.shakedown.engine.plan.ResourceSpec;
+import dev.shakedown.engine.plan.SourceRef;
 import dev.shakedown.engine.spi.Fault;
 import dev.shakedown.stdlib.fault.KillInjector;
+import dev.shakedown.stdlib.link.TimeoutInjector;
 import dev.shakedown.stdlib.probe.HttpCall;
 import dev.shakedown.stdlib.testing.TestBuild;
 import dev.shakedown.stdlib.testing.TestRun;
@@ -45,8 +48,10 @@ class DemoSystemTest {
         TestBuild build = new TestBuild(dir);
         DemoSystem sut = (DemoSystem) new DemoSystemWord().call(build, Map.of(), List.of());
 
-        assertThat(build.resources()).extracting(ResourceSpec::name).containsExactly("db", "guardian", "gateway");
-        assertThat(build.resources()).allSatisfy(spec -> assertThat(spec.options()).containsKey("port"));
+        assertThat(build.resources()).extracting(ResourceSpec::name)
+                .containsExactly("db", "guardian", "guardianLink", "dbLink", "gateway");
+        assertThat(build.resources()).filteredOn(spec -> spec.kind().equals("process"))
+                .allSatisfy(spec -> assertThat(spec.options()).containsKey("port"));
 
         run = new TestRun(dir.resolve("run")).makeCurrent();
         for (ResourceSpec spec : build.resources()) run.start(spec);
@@ -62,6 +67,29 @@ class DemoSystemTest {
         assertThat(refused.headers().firstValue(HttpCall.FAIL_CLOSED_HEADER)).isPresent();
 
         killGuardian.rollback();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(sut.getGateway() + "/api/orders").statusCode() == 200);
+    }
+
+    @Test
+    void theGatewayReachesItsDependenciesThroughLinksThatFaultsActOn() throws Exception {
+        TestBuild build = new TestBuild(dir);
+        DemoSystem sut = (DemoSystem) new DemoSystemWord().call(build, Map.of(), List.of());
+        assertThat(build.resource("gateway").orElseThrow().options().get("command"))
+                .asInstanceOf(InstanceOfAssertFactories.LIST)
+                .contains(sut.getLinks().get("guardian").getAddress(), sut.getLinks().get("db").getAddress());
+        run = new TestRun(dir.resolve("run")).makeCurrent();
+        for (ResourceSpec spec : build.resources()) run.start(spec);
+        assertThat(get(sut.getGateway() + "/api/orders").statusCode()).isEqualTo(200);
+
+        Fault stallDb = new TimeoutInjector().prepare(new FaultSpec("timeout", List.of(sut.getLinks().get("db").getName()),
+                Map.of(), new SourceRef("test", 1, 1)), run);
+        stallDb.apply();
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                "db-timeout".equals(get(sut.getGateway() + "/api/orders").headers().firstValue(HttpCall.FAIL_CLOSED_HEADER).orElse(null)));
+
+        stallDb.rollback();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> get(sut.getGateway() + "/api/orders").statusCode() == 200);
     }

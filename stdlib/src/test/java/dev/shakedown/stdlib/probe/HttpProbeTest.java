@@ -95,10 +95,10 @@ class HttpProbeTest {
         LoadOutcome second = closed.perform();
 
         assertThat(requests).hasValue(2);
-        assertThat(first).isEqualTo(new LoadOutcome(503, true));
+        assertThat(first).isEqualTo(new LoadOutcome(503, "guardian"));
         assertThat(second.error()).isFalse();
         assertThat(http.get(base + "/broken").perform()).satisfies(o -> assertThat(o.error()).isTrue());
-        assertThat(http.get(base + "/ok").perform()).isEqualTo(new LoadOutcome(200, false));
+        assertThat(http.get(base + "/ok").perform()).isEqualTo(new LoadOutcome(200, null));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.shakedown.dsl.BuildContext;
 import dev.shakedown.dsl.DslException;
 import dev.shakedown.engine.plan.ResourceSpec;
 import dev.shakedown.engine.plan.SourceRef;
+import dev.shakedown.engine.spi.Registry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Optional;
 
 /** A script build for tests: collects the declared resources. */
 public final class TestBuild implements BuildContext {
+    private static final Registry REGISTRY = Registry.fromClasspath();
     private final List<ResourceSpec> resources = new ArrayList<>();
     private final Path directory;
 
@@ -26,7 +28,8 @@ public final class TestBuild implements BuildContext {
     @Override
     public void addResource(ResourceSpec spec) {
         if (resource(spec.name()).isPresent()) throw new DslException("'" + spec.name() + "' is declared twice");
-        resources.add(spec);
+        // As the real build does: the resource's type settles what the script may read (a link's port).
+        resources.add(REGISTRY.resourceType(spec.kind()).map(type -> type.settle(spec)).orElse(spec));
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.shakedown.stdlib.testing;
 import dev.shakedown.engine.plan.ResourceSpec;
 import dev.shakedown.engine.plan.SourceRef;
 import dev.shakedown.engine.spi.CurrentRun;
+import dev.shakedown.engine.spi.Registry;
 import dev.shakedown.engine.spi.Resource;
+import dev.shakedown.engine.spi.ResourceType;
 import dev.shakedown.engine.spi.RunContext;
 import dev.shakedown.engine.spi.UndoRecord;
 import dev.shakedown.stdlib.process.ProcessResourceType;
@@ -36,10 +38,15 @@ public final class TestRun implements RunContext, AutoCloseable {
         return new ResourceSpec(ProcessResourceType.KIND, name, options, SourceRef.UNKNOWN);
     }
 
-    /** Creates and starts a resource; it is registered first, so close() cleans up even if start() fails. */
+    /**
+     * Creates and starts a resource of any kind on the classpath; it is registered first, so close() cleans
+     * up even if start() fails.
+     */
     @SuppressWarnings("unchecked")
     public <T extends Resource> T start(ResourceSpec spec) throws Exception {
-        Resource resource = new ProcessResourceType().create(spec, this);
+        ResourceType type = Registry.fromClasspath().resourceType(spec.kind())
+                .orElseThrow(() -> new IllegalArgumentException("no resource type of kind '" + spec.kind() + "'"));
+        Resource resource = type.create(spec, this);
         resources.put(spec.name(), resource);
         resource.start();
         return (T) resource;
