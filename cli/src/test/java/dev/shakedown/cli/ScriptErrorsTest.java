@@ -60,6 +60,29 @@ class ScriptErrorsTest {
     }
 
     @Test
+    void aListenPortInUseAndAnAbsurdDelayAreScriptErrorsWithPositions() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            int port = busy.getLocalPort();
+            Path script = Files.writeString(dir.resolve("links.chaos.groovy"), String.join("\n",
+                    "link 'db', listen: " + port + ", upstream: '127.0.0.1:5432'",
+                    "scenario 'slow' {",
+                    "    inject latency('db', -5.ms)",
+                    "    recover",
+                    "}",
+                    ""));
+
+            Cli.Result r = Cli.run("run", script.toString(), "--state", dir.resolve("state").toString());
+
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).contains("links.chaos.groovy:1:1: link 'db' cannot listen on 127.0.0.1:" + port
+                    + ": port " + port + " is already in use");
+            assertThat(r.err()).containsPattern("links\\.chaos\\.groovy:3:\\d+: .*delay");
+            assertThat(r.all()).doesNotContain("\tat ");
+            assertThat(dir.resolve("state")).doesNotExist();
+        }
+    }
+
+    @Test
     void aMissingScriptIsASentence() {
         Cli.Result r = Cli.run("run", dir.resolve("nope.chaos.groovy").toString());
 

@@ -51,6 +51,11 @@ public final class Units {
         return multiply(duration, self);
     }
 
+    /** {@code -5.ms}: Groovy's unary minus; the plan validator then says what a negative duration may not be. */
+    public static Duration negative(Duration self) {
+        return self.negated();
+    }
+
     /** Exact for whole numbers and decimal literals ({@code 1.5.s} is 1500 ms, not a float approximation). */
     private static Duration duration(Number amount, ChronoUnit unit) {
         BigDecimal nanosPerUnit = BigDecimal.valueOf(unit.getDuration().toNanos());

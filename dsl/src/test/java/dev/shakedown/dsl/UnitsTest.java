@@ -29,6 +29,7 @@ class UnitsTest {
         assertThat(eval("2 * 30.s")).isEqualTo(Duration.ofMinutes(1));
         assertThat(eval("1.s * 0.5")).isEqualTo(Duration.ofMillis(500));
         assertThat(eval("1.s > 500.ms")).isEqualTo(true);
+        assertThat(eval("-5.ms")).isEqualTo(Duration.ofMillis(-5));
     }
 
     @Test

@@ -43,18 +43,11 @@ public final class Link implements Resource {
     @Override
     public synchronized void start() throws IOException {
         if (proxy != null) throw new IllegalStateException(this + " is already running");
-        ServerSocketChannel listener = ServerSocketChannel.open();
+        ServerSocketChannel listener = listen(name, options.listen());
         try {
-            // A port left in TIME_WAIT by an earlier run is free to reuse; one that something listens on is not.
-            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            listener.bind(options.listen().resolve(), BACKLOG);
             InetSocketAddress bound = (InetSocketAddress) listener.getLocalAddress();
             address = options.listen().withPort(bound.getPort());
             proxy = new Proxy(listener, options.upstream(), log);
-        } catch (BindException e) {
-            listener.close();
-            throw new BindException(this + " cannot listen on " + options.listen() + ": "
-                    + ("Address already in use".equals(e.getMessage()) ? "port " + options.listen().port() + " is already in use" : e.getMessage()));
         } catch (IOException | RuntimeException e) {
             listener.close();
             throw e;
@@ -63,6 +56,24 @@ public final class Link implements Resource {
         thread.setDaemon(true); // the proxy dies with the engine, whatever way the engine ends
         thread.start();
         log.line("listening on " + address + ", forwarding to " + options.upstream());
+    }
+
+    /** Binds the link's listening socket; a port that something listens on is a sentence naming it. */
+    static ServerSocketChannel listen(String name, HostPort at) throws IOException {
+        ServerSocketChannel listener = ServerSocketChannel.open();
+        try {
+            // A port left in TIME_WAIT by an earlier run is free to reuse; one that something listens on is not.
+            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            listener.bind(at.resolve(), BACKLOG);
+            return listener;
+        } catch (BindException e) {
+            listener.close();
+            throw new BindException("link '" + name + "' cannot listen on " + at + ": "
+                    + ("Address already in use".equals(e.getMessage()) ? "port " + at.port() + " is already in use" : e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            throw e;
+        }
     }
 
     /** Puts the fault in force on every open connection and on new ones; returns once it is. */

@@ -6,6 +6,7 @@ import dev.shakedown.engine.spi.Resource;
 import dev.shakedown.engine.spi.ResourceType;
 import dev.shakedown.engine.spi.RunContext;
 import dev.shakedown.stdlib.FreePorts;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +39,21 @@ public final class LinkResourceType implements ResourceType {
         return new ResourceSpec(spec.kind(), spec.name(), settled, spec.source());
     }
 
+    /** Also tries the listen port (bind, then close at once): a port in use is a mistake in the script, said before anything starts. */
     @Override
     public List<String> validate(ResourceSpec spec) {
+        LinkOptions options;
         try {
-            LinkOptions.from(spec.options(), what(spec));
-            return List.of();
+            options = LinkOptions.from(spec.options(), what(spec));
         } catch (DslException e) {
             return List.of(e.getMessage());
+        }
+        if (options.listen().port() == 0) return List.of();
+        try {
+            Link.listen(spec.name(), options.listen()).close();
+            return List.of();
+        } catch (IOException e) {
+            return List.of(e.getMessage() + "; choose another port, or listen: 0 for a free one");
         }
     }
 
