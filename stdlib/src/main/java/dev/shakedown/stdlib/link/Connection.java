@@ -68,6 +68,7 @@ final class Connection {
 
     private void onConnected(long now) throws IOException {
         connected = true;
+        proxy.upstreamConnected();
         upstream.pump(now);
         downstream.pump(now);
         updateInterest();

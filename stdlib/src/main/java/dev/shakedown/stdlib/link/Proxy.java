@@ -86,6 +86,8 @@ final class Proxy implements Runnable {
     private volatile int open;
     private volatile long bytesUpstream;
     private volatile long bytesDownstream;
+    /** Upstream connections that failed since the last that succeeded; the proxy's thread only. */
+    private int failedInARow;
 
     Proxy(ServerSocketChannel listener, HostPort upstream, LinkLog log) throws IOException {
         this.listener = listener;
@@ -273,14 +275,31 @@ final class Proxy implements Runnable {
         if (connections.remove(connection)) open--;
     }
 
-    /** The upstream refused (or could not take) a client's connection: the client is closed, the link goes on. */
+    /**
+     * The upstream refused (or could not take) a client's connection: the client is closed, the link goes
+     * on. Every failure is a line in the link's log; the run's timeline gets the first of a streak only,
+     * and {@link #upstreamConnected} closes the streak with its count (a dead upstream behind a busy link
+     * would otherwise put thousands of events in the evidence).
+     */
     void upstreamFailed(Connection connection, IOException error) {
         boolean refused = error instanceof ConnectException;
-        log.event(refused ? "link-upstream-refused" : "link-upstream-failed",
-                Map.of("client", connection.clientAddress(), "upstream", upstreamName, "error", String.valueOf(error.getMessage())),
-                "client " + connection.clientAddress() + ": the upstream " + upstreamName + (refused ? " refused the connection" : " failed")
-                        + " (" + error.getMessage() + "); closed the client connection");
+        String text = "client " + connection.clientAddress() + ": the upstream " + upstreamName
+                + (refused ? " refused the connection" : " failed") + " (" + error.getMessage() + "); closed the client connection";
+        if (failedInARow++ == 0) {
+            log.event(refused ? "link-upstream-refused" : "link-upstream-failed",
+                    Map.of("client", connection.clientAddress(), "upstream", upstreamName, "error", String.valueOf(error.getMessage())), text);
+        } else {
+            log.line(text);
+        }
         connection.close(false, false);
+    }
+
+    /** An upstream connection succeeded: ends a streak of failures, saying how many connections it cost. */
+    void upstreamConnected() {
+        if (failedInARow == 0) return;
+        log.event("link-upstream-back", Map.of("upstream", upstreamName, "failedConnections", failedInARow),
+                "the upstream " + upstreamName + " takes connections again, after " + failedInARow + " failed");
+        failedInARow = 0;
     }
 
     // Read from any thread.

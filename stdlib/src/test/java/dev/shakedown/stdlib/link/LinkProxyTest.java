@@ -91,11 +91,19 @@ class LinkProxyTest {
                     .contains("client 127.0.0.1:" + refused.getLocalPort() + ": the upstream 127.0.0.1:" + upstreamPort
                             + " refused the connection (Connection refused); closed the client connection");
 
+            Socket refusedAgain = fixture.connect();
+            assertThat(refusedAgain.getInputStream().read()).isEqualTo(-1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> Files.readString(dir.resolve("logs/link-db.log"))
+                    .contains("client 127.0.0.1:" + refusedAgain.getLocalPort() + ":"));
+            assertThat(fixture.run.events("link-upstream-refused")).as("one timeline event per streak").hasSize(1);
+
             try (Upstream back = Upstream.echo(upstreamPort)) {
                 Socket client = fixture.connect();
                 OutputStream out = client.getOutputStream();
                 out.write("again".getBytes());
                 assertThat(readFully(client.getInputStream(), 5)).isEqualTo("again".getBytes());
+                assertThat(fixture.run.events("link-upstream-back")).singleElement()
+                        .satisfies(e -> assertThat(e.data()).containsEntry("failedConnections", 2));
             }
         }
     }
