@@ -1,5 +1,7 @@
 package dev.shakedown.dsl;
 
+import dev.shakedown.engine.plan.ByteRate;
+import dev.shakedown.engine.plan.ByteSize;
 import dev.shakedown.engine.plan.Percent;
 import dev.shakedown.engine.plan.Rate;
 import java.math.BigDecimal;
@@ -39,6 +41,36 @@ public final class Units {
 
     public static Rate getPerSecond(Number self) {
         return new Rate(self.doubleValue());
+    }
+
+    /** {@code 64.kb}: binary prefixes, as {@code free} and {@code df} count (1.kb is 1024 bytes). */
+    public static ByteSize getKb(Number self) {
+        return bytes(self, ByteSize.KB);
+    }
+
+    public static ByteSize getMb(Number self) {
+        return bytes(self, ByteSize.MB);
+    }
+
+    public static ByteSize getGb(Number self) {
+        return bytes(self, ByteSize.GB);
+    }
+
+    /** {@code 64.kbps}: bits per second with decimal prefixes, as networks count (64 kbit/s is 8000 bytes/s). */
+    public static ByteRate getKbps(Number self) {
+        return ByteRate.bitsPerSecond(self.doubleValue() * 1e3);
+    }
+
+    public static ByteRate getMbps(Number self) {
+        return ByteRate.bitsPerSecond(self.doubleValue() * 1e6);
+    }
+
+    public static ByteRate getGbps(Number self) {
+        return ByteRate.bitsPerSecond(self.doubleValue() * 1e9);
+    }
+
+    private static ByteSize bytes(Number amount, long unit) {
+        return new ByteSize(NumberMath.toBigDecimal(amount).multiply(BigDecimal.valueOf(unit)).setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
 
     /** {@code hold * 2}: Duration already has {@code plus} and {@code minus}, but not Groovy's {@code multiply}. */

@@ -2,6 +2,8 @@ package dev.shakedown.dsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shakedown.engine.plan.ByteRate;
+import dev.shakedown.engine.plan.ByteSize;
 import dev.shakedown.engine.plan.Percent;
 import dev.shakedown.engine.plan.Rate;
 import groovy.lang.GroovyShell;
@@ -38,6 +40,16 @@ class UnitsTest {
         assertThat(eval("0.5.percent")).isEqualTo(new Percent(0.005));
         assertThat(eval("1.percent < 5.percent")).isEqualTo(true);
         assertThat(eval("50.perSecond")).isEqualTo(new Rate(50));
+    }
+
+    @Test
+    void sizesAreBinaryAndRatesAreBitsPerSecond() {
+        assertThat(eval("64.kb")).isEqualTo(new ByteSize(65_536));
+        assertThat(eval("128.mb")).isEqualTo(new ByteSize(128L * 1024 * 1024));
+        assertThat(eval("1.5.gb")).isEqualTo(new ByteSize(1536L * 1024 * 1024));
+        assertThat(eval("64.kbps")).isEqualTo(new ByteRate(8_000));
+        assertThat(eval("1.mbps")).isEqualTo(new ByteRate(125_000));
+        assertThat(eval("1.gbps")).isEqualTo(new ByteRate(125_000_000));
     }
 
     private Object eval(String expression) {

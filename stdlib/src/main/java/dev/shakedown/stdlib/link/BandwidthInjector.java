@@ -1,5 +1,6 @@
 package dev.shakedown.stdlib.link;
 
+import dev.shakedown.engine.plan.ByteRate;
 import dev.shakedown.engine.plan.FaultSpec;
 import java.util.Set;
 

@@ -1,5 +1,6 @@
 package dev.shakedown.stdlib.link;
 
+import dev.shakedown.engine.plan.ByteRate;
 import java.util.Collection;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.shakedown.stdlib.link;
 
+import dev.shakedown.engine.plan.ByteRate;
 import dev.shakedown.engine.plan.Durations;
 import java.time.Duration;
 import java.util.Optional;

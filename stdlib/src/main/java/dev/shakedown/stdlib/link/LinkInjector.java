@@ -1,5 +1,6 @@
 package dev.shakedown.stdlib.link;
 
+import dev.shakedown.engine.plan.ByteRate;
 import dev.shakedown.dsl.DslException;
 import dev.shakedown.engine.plan.Durations;
 import dev.shakedown.engine.plan.ExperimentPlan;

@@ -1,5 +1,7 @@
 package dev.shakedown.stdlib.link;
 
+import dev.shakedown.engine.plan.ByteRate;
+
 /**
  * The rate limit of one direction of one connection. The bucket holds at most 20 ms worth of bytes, so a
  * burst after a pause stays short, and data waits until half of that is there, so a slow link is fed in

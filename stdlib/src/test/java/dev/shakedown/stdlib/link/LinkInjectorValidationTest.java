@@ -1,5 +1,6 @@
 package dev.shakedown.stdlib.link;
 
+import dev.shakedown.engine.plan.ByteRate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shakedown.engine.plan.ExperimentPlan;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.shakedown.dsl.DslException;
 import dev.shakedown.dsl.ScriptCompiler;
 import dev.shakedown.dsl.ScriptErrors;
+import dev.shakedown.engine.plan.ByteRate;
 import dev.shakedown.engine.plan.ExperimentPlan;
 import dev.shakedown.engine.plan.FaultSpec;
 import dev.shakedown.engine.spi.Registry;
@@ -38,6 +39,7 @@ class LinkScriptTest {
                 scenario 'cut' {
                     inject partition(links.db)
                     inject latency('db', 200.ms, jitter: 50.ms, direction: 'upstream', toxicity: 30.percent)
+                    inject bandwidth('db', 64.kbps)
                     recover
                 }
                 """);
@@ -49,6 +51,7 @@ class LinkScriptTest {
                 .containsExactly("app", "--db", address, "--port=" + port, "127.0.0.1:5432");
         FaultSpec partition = plan.scenarios().get(0).injections().get(0).fault();
         assertThat(partition.target()).isEqualTo("db");
+        assertThat(plan.scenarios().get(0).injections().get(2).fault().args()).containsExactly("db", new ByteRate(8_000));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.shakedown.stdlib.link;
+package dev.shakedown.engine.plan;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -6,10 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A data rate, for {@code bandwidth(link, rate)}. Scripts write a number of bytes per second or a text
- * with a unit: bits per second as networks count them ({@code '64kbps'}, {@code '1mbps'}, {@code '1Gbps'})
- * or bytes per second ({@code '512KB/s'}, {@code '2MiB/s'}). Prefixes are decimal (k = 1000) except the
- * binary ones (KiB = 1024).
+ * A data rate. Scripts write {@code 64.kbps}, {@code 1.mbps}, {@code 1.gbps} (bits per second, as networks
+ * count them, k = 1000), a number of bytes per second, or a text with a unit: bits per second
+ * ({@code '64kbps'}) or bytes per second ({@code '512KB/s'}, {@code '2MiB/s'}). Prefixes are decimal
+ * (k = 1000) except the binary ones (KiB = 1024).
  */
 public record ByteRate(double bytesPerSecond) {
     private static final Pattern TEXT = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*([a-zA-Z]*)(bps|B/s)");

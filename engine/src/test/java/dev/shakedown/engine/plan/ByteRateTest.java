@@ -1,4 +1,4 @@
-package dev.shakedown.stdlib.link;
+package dev.shakedown.engine.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
