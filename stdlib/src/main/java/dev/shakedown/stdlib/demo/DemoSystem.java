@@ -3,6 +3,7 @@ package dev.shakedown.stdlib.demo;
 import dev.shakedown.dsl.DslException;
 import dev.shakedown.engine.spi.CurrentRun;
 import dev.shakedown.stdlib.link.LinkRef;
+import dev.shakedown.stdlib.process.LaunchOptions;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -14,6 +15,12 @@ import java.util.Map;
 public final class DemoSystem {
     /** The gateway's JSON-lines event log, in the run's directory. */
     static final String EVENT_LOG = "gateway-events.jsonl";
+
+    /** The gateway's audit directory; a disk fault resolves {@code ${runDir}} when the run runs. */
+    static final String AUDIT_DIR = LaunchOptions.RUN_DIR + "/audit";
+
+    /** The resource name of the tmpfs that {@code demoSystem(auditFs: 32.mb)} mounts at the audit directory. */
+    static final String AUDIT_FS = "auditFs";
 
     /** The links' resource names: apart from the processes' names, which they would otherwise shadow. */
     static final String GUARDIAN_LINK = "guardianLink";
@@ -46,6 +53,14 @@ public final class DemoSystem {
 
     public String getDb() {
         return "127.0.0.1:" + dbPort;
+    }
+
+    /**
+     * {@code sut.auditDir}: where the gateway writes its audit records, as {@code ${runDir}/audit}, which
+     * {@code disk(path: sut.auditDir, ...)} and launched processes resolve to the run's directory.
+     */
+    public String getAuditDir() {
+        return AUDIT_DIR;
     }
 
     /** Only while the run runs: the file lives in that run's directory. */

@@ -3,9 +3,11 @@ package dev.shakedown.stdlib.demo;
 import dev.shakedown.dsl.BuildContext;
 import dev.shakedown.dsl.DslException;
 import dev.shakedown.dsl.DslWord;
+import dev.shakedown.engine.plan.ByteSize;
 import dev.shakedown.engine.plan.ResourceSpec;
 import dev.shakedown.stdlib.FreePorts;
 import dev.shakedown.stdlib.Options;
+import dev.shakedown.stdlib.disk.TmpfsResourceType;
 import dev.shakedown.stdlib.link.LinkRef;
 import dev.shakedown.stdlib.link.LinkResourceType;
 import dev.shakedown.stdlib.process.LaunchOptions;
@@ -40,14 +42,19 @@ public final class DemoSystemWord implements DslWord {
 
     @Override
     public String summary() {
-        return "declare the bundled demo system (db, guardian, gateway) for this run; option failOpen: true breaks it on purpose";
+        return "declare the bundled demo system (db, guardian, gateway) for this run; option failOpen: true breaks it on purpose, "
+                + "auditFs: 32.mb puts the gateway's audit directory on a tmpfs of that size";
     }
 
     @Override
     public Object call(BuildContext build, Map<String, Object> named, List<Object> args) {
         if (!args.isEmpty()) throw new DslException("demoSystem takes only named options: demoSystem(failOpen: true)");
-        Options.requireKnown(named, Set.of("failOpen"), "demoSystem");
+        Options.requireKnown(named, Set.of("failOpen", "auditFs"), "demoSystem");
         boolean failOpen = Options.bool(named, "failOpen", false);
+        Object auditFs = named.get("auditFs");
+        if (auditFs != null && !(auditFs instanceof ByteSize)) {
+            throw new DslException("demoSystem option auditFs: the size of the audit directory's tmpfs, such as 32.mb, not " + auditFs);
+        }
         List<Integer> ports = FreePorts.pick(3);
         int db = ports.get(0);
         int guardian = ports.get(1);
@@ -60,7 +67,12 @@ public final class DemoSystemWord implements DslWord {
         // The gateway reaches both dependencies through links, so network faults act on its real connections.
         LinkRef guardianLink = link(build, DemoSystem.GUARDIAN_LINK, guardian);
         LinkRef dbLink = link(build, DemoSystem.DB_LINK, db);
-        String auditDir = LaunchOptions.RUN_DIR + "/audit";
+        String auditDir = DemoSystem.AUDIT_DIR;
+        // Declared before the gateway, so it is mounted before the gateway starts and unmounted after it stops.
+        if (auditFs != null) {
+            build.addResource(new ResourceSpec(TmpfsResourceType.KIND, DemoSystem.AUDIT_FS,
+                    Map.of("path", auditDir, "size", auditFs), build.callSite()));
+        }
         List<Object> gatewayArguments = new ArrayList<>(List.of("--port", gateway,
                 "--guardian", guardianLink.getAddress(), "--db", dbLink.getAddress(),
                 "--audit-dir", auditDir,

@@ -1,0 +1,32 @@
+package dev.shakedown.stdlib.host;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** CPU time a process has used, as the kernel counts it in /proc/PID/stat (utime + stime). */
+final class ProcCpu {
+    private static final double TICKS_PER_SECOND = ticksPerSecond();
+
+    private ProcCpu() {}
+
+    static double seconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+    }
+
+    private static double ticksPerSecond() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
+            try (InputStream out = getconf.getInputStream()) {
+                return Double.parseDouble(new String(out.readAllBytes(), StandardCharsets.US_ASCII).trim());
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 100; // the value on every common Linux build
+        }
+    }
+}
