@@ -1,5 +1,6 @@
 package dev.shakedown.dsl;
 
+import dev.shakedown.engine.plan.ByteSize;
 import dev.shakedown.engine.plan.Durations;
 import dev.shakedown.engine.plan.Percent;
 import dev.shakedown.engine.validate.Suggestions;
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 final class Params {
     /** The types a default may have; a default of null makes an optional text. */
-    private static final List<Class<?>> PARSABLE = List.of(Duration.class, Percent.class, Boolean.class, Number.class, CharSequence.class);
+    private static final List<Class<?>> PARSABLE = List.of(Duration.class, Percent.class, ByteSize.class, Boolean.class, Number.class, CharSequence.class);
 
     private final Map<String, String> given;
     private final Map<String, String> resolved = new LinkedHashMap<>();
@@ -70,6 +71,7 @@ final class Params {
     private static Object parse(String text, Object fallback) {
         if (fallback instanceof Duration) return duration(text);
         if (fallback instanceof Percent) return Percent.of(number(text.endsWith("%") ? text.substring(0, text.length() - 1).trim() : text).doubleValue());
+        if (fallback instanceof ByteSize) return ByteSize.parse(text);
         if (fallback instanceof Boolean) return bool(text);
         if (fallback instanceof Number n) return sameKind(number(text), n);
         return text;

@@ -53,6 +53,15 @@ class ParamsTest {
     }
 
     @Test
+    void aSizeIsParsedWithBinaryUnits() throws Exception {
+        ExperimentPlan plan = compile("params-size", "def size = param('size', 2.gb)\nscenario \"size=${size.bytes()}\" { recover }\n",
+                Map.of("size", "512mb"));
+        assertThat(plan.scenarios()).extracting(s -> s.name()).containsExactly("size=" + 512L * 1024 * 1024);
+        assertThat(errors("params-bad-size", "def size = param('size', 2.gb)\nscenario 'x' { recover }\n", Map.of("size", "lots")))
+                .extracting(ScriptError::message).containsExactly("--param size=lots: 'lots' is not a size (try 512mb, 2gb, 64kb)");
+    }
+
+    @Test
     void anUnparsableValueIsAnErrorAtTheParamCall() {
         assertThat(errors("params-bad", SCRIPT, Map.of("count", "many"))).extracting(ScriptError::toString).containsExactly(
                 "target/scripts/params-bad.chaos.groovy:4:2: --param count=many: 'many' is not a number");

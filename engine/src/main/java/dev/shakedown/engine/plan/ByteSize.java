@@ -13,6 +13,27 @@ public record ByteSize(long bytes) implements Comparable<ByteSize> {
         if (bytes < 0) throw new IllegalArgumentException("a size cannot be negative, not " + bytes + " bytes");
     }
 
+    /** {@code 2gb}, {@code 512mb}, {@code 64kb} (binary, as the literals), or a plain number of bytes. */
+    public static ByteSize parse(String text) {
+        String t = text.trim().toLowerCase();
+        int i = 0;
+        while (i < t.length() && (Character.isDigit(t.charAt(i)) || t.charAt(i) == '.')) i++;
+        String unit = t.substring(i).trim();
+        long multiplier = switch (unit) {
+            case "", "b" -> 1;
+            case "kb", "k" -> KB;
+            case "mb", "m" -> MB;
+            case "gb", "g" -> GB;
+            default -> throw new IllegalArgumentException("'" + text + "' is not a size (try 512mb, 2gb, 64kb)");
+        };
+        try {
+            return new ByteSize(new java.math.BigDecimal(t.substring(0, i)).multiply(java.math.BigDecimal.valueOf(multiplier))
+                    .setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a size (try 512mb, 2gb, 64kb)");
+        }
+    }
+
     @Override
     public int compareTo(ByteSize o) {
         return Long.compare(bytes, o.bytes);
