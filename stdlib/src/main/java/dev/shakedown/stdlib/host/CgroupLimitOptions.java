@@ -19,7 +19,7 @@ record CgroupLimitOptions(String target, ByteSize limit) {
         Options.requireKnown(spec.options(), NAMES, "memory(target:, limit:)");
         String target = Options.string(spec.options(), "target").orElse(spec.target());
         if (target == null) throw new DslException("memory(limit:) needs the process it limits: memory(target: 'gateway', limit: 128.mb)");
-        ByteSize limit = HostOptions.size(spec.options(), "limit", "memory").orElseThrow(() ->
+        ByteSize limit = Options.size(spec.options(), "limit", "memory").orElseThrow(() ->
                 new DslException("memory(target: '" + target + "') needs limit:, e.g. memory(target: '" + target + "', limit: 128.mb)"));
         if (limit.bytes() < ByteSize.MB) throw new DslException("memory, option limit: at least 1 MB, not " + limit);
         return new CgroupLimitOptions(target, limit);

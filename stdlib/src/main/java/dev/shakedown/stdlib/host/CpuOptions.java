@@ -15,13 +15,13 @@ record CpuOptions(int cores, boolean allCores, Percent load, int nice) {
         Object coresValue = options.get("cores");
         boolean all = coresValue == null || "all".equals(coresValue.toString().trim());
         int available = Runtime.getRuntime().availableProcessors();
-        int cores = all ? available : HostOptions.integer(options, "cores", "cpu").orElseThrow();
+        int cores = all ? available : Options.integer(options, "cores", "cpu").orElseThrow();
         if (cores < 1) throw new DslException("cpu, option cores: at least 1 (or 'all'), not " + cores);
-        Percent load = HostOptions.percent(options, "load", "cpu").orElse(Percent.of(100));
+        Percent load = Options.percent(options, "load", "cpu").orElse(Percent.of(100));
         if (!(load.fraction() > 0 && load.fraction() <= 1)) {
             throw new DslException("cpu, option load: a share of each core above 0 and at most 100 %, not " + load);
         }
-        int nice = HostOptions.integer(options, "nice", "cpu").orElse(0);
+        int nice = Options.integer(options, "nice", "cpu").orElse(0);
         if (nice < 0 || nice > 19) throw new DslException("cpu, option nice: 0 to 19 (a burner never outranks the system), not " + nice);
         return new CpuOptions(cores, all, load, nice);
     }

@@ -20,8 +20,8 @@ record MemoryOptions(Optional<ByteSize> size, Optional<Percent> fill, ByteRate r
 
     static MemoryOptions from(Map<String, Object> options) {
         Options.requireKnown(options, NAMES, "memory");
-        Optional<ByteSize> size = HostOptions.size(options, "size", "memory");
-        Optional<Percent> fill = HostOptions.percent(options, "fill", "memory");
+        Optional<ByteSize> size = Options.size(options, "size", "memory");
+        Optional<Percent> fill = Options.percent(options, "fill", "memory");
         if (size.isPresent() == fill.isPresent()) {
             throw new DslException("memory needs either size: (memory(size: 2.gb)) or fill: (memory(fill: 85.percent)), not "
                     + (size.isPresent() ? "both" : "neither"));
@@ -30,7 +30,7 @@ record MemoryOptions(Optional<ByteSize> size, Optional<Percent> fill, ByteRate r
         if (fill.isPresent() && !(fill.get().fraction() > 0 && fill.get().fraction() < 1)) {
             throw new DslException("memory, option fill: a share of host memory between 0 and 100 %, not " + fill.get());
         }
-        return new MemoryOptions(size, fill, HostOptions.rate(options, "rate", "memory").orElse(DEFAULT_RATE),
+        return new MemoryOptions(size, fill, Options.rate(options, "rate", "memory").orElse(DEFAULT_RATE),
                 Options.bool(options, "ramp", true), Options.bool(options, "force", false));
     }
 
