@@ -8,40 +8,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** latency: the measured added delay is the setting, jitter stays in its bounds, and delays never pile up. */
-class LatencyTest {
+class LatencyTest extends EchoLinkTest {
     private static final int ROUND_TRIPS = 50;
     private static final byte[] PING = new byte[64];
 
-    @TempDir
-    Path dir;
-    Upstream upstream;
-    LinkFixture fixture;
     Socket client;
 
     @BeforeEach
-    void startLink() throws Exception {
-        upstream = Upstream.echo();
-        fixture = LinkFixture.to(upstream.address(), dir);
+    void connect() throws Exception {
         client = fixture.connect();
         roundTrips(500); // warms up both ends, so the baseline is not a cold start's
-    }
-
-    @AfterEach
-    void stopLink() throws Exception {
-        fixture.close();
-        upstream.close();
     }
 
     /*

@@ -9,35 +9,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.shakedown.engine.spi.Fault;
 import java.net.Socket;
 import java.net.SocketException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** partition and reset on real connections: the bytes really stop, the client really sees RST. */
-class PartitionTest {
+class PartitionTest extends EchoLinkTest {
     /** Long enough that a byte the proxy lets through arrives (loopback takes microseconds); short enough for a test. */
     private static final int SILENCE_MILLIS = 300;
-
-    @TempDir
-    Path dir;
-    Upstream upstream;
-    LinkFixture fixture;
-
-    @BeforeEach
-    void startLink() throws Exception {
-        upstream = Upstream.echo();
-        fixture = LinkFixture.to(upstream.address(), dir);
-    }
-
-    @AfterEach
-    void stopLink() throws Exception {
-        fixture.close();
-        upstream.close();
-    }
 
     @Test
     void aBlackholeStopsTheBytesOfAnOpenConnectionAndHealResumesThem() throws Exception {

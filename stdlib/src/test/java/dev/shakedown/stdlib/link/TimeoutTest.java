@@ -7,40 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shakedown.engine.spi.Fault;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * timeout: data stops; with after:, the stalled connections are closed that long after they stalled.
  * A close never comes early; how late it may come is judged on the median of several, because a single
  * sample on a loaded machine measures the scheduler as much as the link.
  */
-class TimeoutTest {
+class TimeoutTest extends EchoLinkTest {
     private static final Duration AFTER = Duration.ofMillis(400);
     private static final int TRIALS = 5;
-
-    @TempDir
-    Path dir;
-    Upstream upstream;
-    LinkFixture fixture;
-
-    @BeforeEach
-    void startLink() throws Exception {
-        upstream = Upstream.echo();
-        fixture = LinkFixture.to(upstream.address(), dir);
-    }
-
-    @AfterEach
-    void stopLink() throws Exception {
-        fixture.close();
-        upstream.close();
-    }
 
     @Test
     void anOpenConnectionStallsAndIsClosedAfterTheDelay() throws Exception {
