@@ -1,9 +1,11 @@
 package dev.shakedown.bench;
 
+import dev.shakedown.engine.plan.ExperimentPlan;
 import dev.shakedown.engine.spi.Resource;
 import dev.shakedown.engine.spi.RunContext;
 import dev.shakedown.engine.spi.UndoRecord;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,11 @@ final class BenchRun implements RunContext {
 
     void add(Resource resource) {
         resources.put(resource.name(), resource);
+    }
+
+    @Override
+    public ExperimentPlan plan() {
+        return ExperimentPlan.ofResources("bench", List.of());
     }
 
     @Override

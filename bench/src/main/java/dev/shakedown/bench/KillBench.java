@@ -58,7 +58,8 @@ public final class KillBench {
         System.out.println("evidence: " + new EvidenceWriter().write(evidence, state.resolve("artifacts")));
     }
 
-    private static List<Long> failClosedSwitches(Path eventLog) throws Exception {
+    /** Wall-clock microseconds of every switch to fail-closed in a gateway event log. */
+    static List<Long> failClosedSwitches(Path eventLog) throws Exception {
         List<Long> out = new ArrayList<>();
         for (String line : Files.readAllLines(eventLog)) {
             JsonNode n = EvidenceWriter.JSON.readTree(line);
@@ -67,7 +68,7 @@ public final class KillBench {
         return out;
     }
 
-    private static long micros(Instant i) {
+    static long micros(Instant i) {
         return i.getEpochSecond() * 1_000_000 + i.getNano() / 1_000;
     }
 }

@@ -3,6 +3,7 @@ package dev.shakedown.demo;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -69,6 +70,10 @@ final class Args {
         String v = values.get(flag);
         if (v == null) throw new IllegalArgumentException("--" + flag + " is required");
         return v;
+    }
+
+    Optional<String> optional(String flag) {
+        return Optional.ofNullable(values.get(flag));
     }
 
     int intValue(String flag, int fallback) {

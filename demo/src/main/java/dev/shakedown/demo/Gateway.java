@@ -29,7 +29,7 @@ public final class Gateway implements AutoCloseable {
 
     private Gateway(GatewayConfig config, StateLog states, LoopbackHttpServer http) {
         this.config = config;
-        this.guardian = new GuardianClient(config.guardian());
+        this.guardian = new GuardianClient(config.guardian(), config.dns());
         this.db = new OrderDatabase(config.db(), THREADS);
         this.audit = new AuditLog(config.auditDir());
         this.states = states;

@@ -2,6 +2,7 @@ package dev.shakedown.demo;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,21 +15,24 @@ import java.util.Set;
  * @param eventLog       file that receives one JSON line per state switch
  * @param failOpen       serve requests the guardian could not decide: deliberately broken, for testing experiments
  * @param clockTolerance how far a decision's time may be from the gateway's clock
+ * @param dns            {@code host:port} of the DNS server that resolves the guardian's host name at every request;
+ *                       empty: the system resolver
  */
 public record GatewayConfig(int port, String guardian, String db, Path auditDir, Path eventLog, boolean failOpen,
-        Duration clockTolerance) {
+        Duration clockTolerance, Optional<String> dns) {
 
     public static final Duration DEFAULT_CLOCK_TOLERANCE = Duration.ofMillis(2000);
 
     static final String USAGE = "GatewayMain --guardian host:port --db host:port --audit-dir DIR --event-log FILE"
-            + " [--port N] [--fail-open] [--clock-tolerance-ms 2000] [--watch-parent]";
-    static final Set<String> VALUE_FLAGS = Set.of("port", "guardian", "db", "audit-dir", "event-log", "clock-tolerance-ms");
+            + " [--port N] [--fail-open] [--clock-tolerance-ms 2000] [--dns host:port] [--watch-parent]";
+    static final Set<String> VALUE_FLAGS = Set.of("port", "guardian", "db", "audit-dir", "event-log", "clock-tolerance-ms", "dns");
     static final Set<String> SWITCH_FLAGS = Set.of("fail-open", "watch-parent");
 
     public GatewayConfig {
         checkHostPort("guardian", guardian);
         checkHostPort("db", db);
         if (auditDir == null || eventLog == null) throw new IllegalArgumentException("audit dir and event log are required");
+        dns.ifPresent(server -> checkHostPort("dns", server));
         if (clockTolerance.isNegative()) throw new IllegalArgumentException("clock tolerance must not be negative");
     }
 
@@ -40,7 +44,8 @@ public record GatewayConfig(int port, String guardian, String db, Path auditDir,
                 Path.of(args.value("audit-dir")),
                 Path.of(args.value("event-log")),
                 args.has("fail-open"),
-                Duration.ofMillis(args.intValue("clock-tolerance-ms", (int) DEFAULT_CLOCK_TOLERANCE.toMillis())));
+                Duration.ofMillis(args.intValue("clock-tolerance-ms", (int) DEFAULT_CLOCK_TOLERANCE.toMillis())),
+                args.optional("dns"));
     }
 
     private static void checkHostPort(String what, String hostPort) {

@@ -1,6 +1,8 @@
 package dev.shakedown.demo;
 
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,12 +26,22 @@ final class GuardianClient {
     private static final Pattern ALLOW = Pattern.compile("\"allow\"\\s*:\\s*(true|false)");
     private static final Pattern DECIDED_AT = Pattern.compile("\"decidedAt\"\\s*:\\s*(\\d+)");
 
-    private final String baseUrl;
+    static final Duration DNS_TIMEOUT = Duration.ofMillis(250);
+
+    private final String host;
+    private final int port;
+    private final Optional<DnsResolver> dns;
     private final HttpClient http;
 
-    /** {@code hostPort} is resolved by the system resolver at every new connection, so DNS faults apply. */
-    GuardianClient(String hostPort) {
-        this.baseUrl = "http://" + hostPort;
+    /**
+     * {@code hostPort}'s host is resolved at every request: through the DNS server {@code dns} ({@code host:port})
+     * when one is given, else by the system resolver at every new connection; either way DNS faults apply.
+     */
+    GuardianClient(String hostPort, Optional<String> dns) {
+        int colon = hostPort.lastIndexOf(':');
+        this.host = hostPort.substring(0, colon);
+        this.port = Integer.parseInt(hostPort.substring(colon + 1));
+        this.dns = dns.map(server -> new DnsResolver(server, DNS_TIMEOUT));
         // HTTP/1.1: the default would try an h2c upgrade on every new connection, which the guardian never accepts
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -37,7 +50,7 @@ final class GuardianClient {
     }
 
     Decision decide(String subject, String action) throws FailClosedException {
-        URI uri = URI.create(baseUrl + "/decide?subject=" + encode(subject) + "&action=" + encode(action));
+        URI uri = URI.create("http://" + authority() + "/decide?subject=" + encode(subject) + "&action=" + encode(action));
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
         HttpResponse<String> response;
         try {
@@ -57,6 +70,13 @@ final class GuardianClient {
                     new IOException("guardian answered " + response.statusCode()));
         }
         return parse(response.body());
+    }
+
+    private String authority() throws FailClosedException {
+        if (dns.isEmpty()) return host + ":" + port;
+        InetAddress address = dns.get().resolve(host);
+        String literal = address.getHostAddress();
+        return (address instanceof Inet6Address ? "[" + literal + "]" : literal) + ":" + port;
     }
 
     static Decision parse(String body) throws FailClosedException {

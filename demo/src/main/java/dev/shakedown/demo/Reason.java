@@ -8,6 +8,8 @@ public enum Reason {
     GUARDIAN_TIMEOUT("guardian-timeout"),
     /** The guardian answered something other than a 200 with a readable decision. */
     GUARDIAN_ERROR("guardian-error"),
+    /** The guardian's host name did not resolve: no DNS answer in 250 ms, NXDOMAIN, SERVFAIL or no address. */
+    DNS_FAILURE("dns-failure"),
     /** The decision's time is further from the gateway's clock than the tolerance. */
     STALE_DECISION("stale-decision"),
     /** The database refused or dropped the connection, or failed the query. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -37,11 +38,12 @@ class ArgsTest {
     void buildsAGatewayConfig() {
         Args args = Args.parse(new String[] {"--guardian", "guardian.local:7001", "--db", "127.0.0.1:9092",
                 "--audit-dir", "/tmp/audit", "--event-log", "/tmp/events.jsonl", "--fail-open",
-                "--clock-tolerance-ms", "750", "--port", "8080"},
+                "--clock-tolerance-ms", "750", "--port", "8080", "--dns", "127.0.0.1:5353"},
                 GatewayConfig.USAGE, GatewayConfig.VALUE_FLAGS, GatewayConfig.SWITCH_FLAGS);
 
         assertThat(GatewayConfig.from(args)).isEqualTo(new GatewayConfig(8080, "guardian.local:7001", "127.0.0.1:9092",
-                Path.of("/tmp/audit"), Path.of("/tmp/events.jsonl"), true, Duration.ofMillis(750)));
+                Path.of("/tmp/audit"), Path.of("/tmp/events.jsonl"), true, Duration.ofMillis(750),
+                Optional.of("127.0.0.1:5353")));
     }
 
     @Test

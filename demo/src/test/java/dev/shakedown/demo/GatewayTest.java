@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,7 +56,7 @@ class GatewayTest {
 
     private Gateway gateway(String guardian, String db, Path auditDir, boolean failOpen) throws IOException {
         return running(Gateway.start(new GatewayConfig(0, guardian, db, auditDir, eventLog(), failOpen,
-                GatewayConfig.DEFAULT_CLOCK_TOLERANCE)));
+                GatewayConfig.DEFAULT_CLOCK_TOLERANCE, Optional.empty())));
     }
 
     private Gateway gateway(Guardian guardian, Db db) throws IOException {

@@ -11,6 +11,12 @@ public interface BuildContext {
     /** Declares a resource the run will start (or attach to); names must be unique. */
     void addResource(ResourceSpec spec);
 
+    /**
+     * Replaces a declared resource with a changed spec of the same name, in the same place: for words that
+     * declare one resource bit by bit ({@code dns} records from several blocks).
+     */
+    void replaceResource(ResourceSpec spec);
+
     Optional<ResourceSpec> resource(String name);
 
     /** Every resource declared so far, in order. */

@@ -132,9 +132,10 @@ public abstract class ChaosScript extends Script {
         Object[] arguments = (Object[]) args;
         Vocabulary vocabulary = plan.vocabulary();
         if (vocabulary.isFault(name)) return fault(name, arguments);
-        if (vocabulary.isResourceKind(name)) return resource(name, arguments);
+        // A library word named like a resource kind declares that resource its own way: dns { record ... }
         Optional<DslWord> word = vocabulary.word(name);
         if (word.isPresent()) return call(word.get(), Invocation.of(arguments));
+        if (vocabulary.isResourceKind(name)) return resource(name, arguments);
         if (plan.reportedBeforeRun(name)) return standIn(name, arguments);
         throw new MissingMethodException(name, getClass(), arguments);
     }

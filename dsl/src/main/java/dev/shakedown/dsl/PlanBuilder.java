@@ -126,6 +126,14 @@ final class PlanBuilder {
         return spec;
     }
 
+    ResourceSpec replaceResource(ResourceSpec changed) {
+        if (built) throw new IllegalStateException("resources are declared while the script builds its plan, not while the plan runs");
+        if (!resources.containsKey(changed.name())) throw new IllegalStateException("'" + changed.name() + "' is not declared");
+        ResourceSpec spec = vocabulary.settle(changed);
+        resources.put(spec.name(), spec); // keeps its place: resources start in the order they were first declared
+        return spec;
+    }
+
     Optional<ResourceSpec> resource(String name) {
         return Optional.ofNullable(resources.get(name));
     }

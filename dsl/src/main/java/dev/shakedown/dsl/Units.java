@@ -83,6 +83,11 @@ public final class Units {
         return multiply(duration, self);
     }
 
+    /** {@code +30.s}: Groovy's unary plus, for offsets written with their sign. */
+    public static Duration positive(Duration self) {
+        return self;
+    }
+
     /** {@code -5.ms}: Groovy's unary minus; the plan validator then says what a negative duration may not be. */
     public static Duration negative(Duration self) {
         return self.negated();

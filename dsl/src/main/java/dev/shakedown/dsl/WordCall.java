@@ -27,6 +27,11 @@ final class WordCall implements BuildContext {
     }
 
     @Override
+    public void replaceResource(ResourceSpec spec) {
+        plan.replaceResource(spec);
+    }
+
+    @Override
     public Optional<ResourceSpec> resource(String name) {
         return plan.resource(name);
     }

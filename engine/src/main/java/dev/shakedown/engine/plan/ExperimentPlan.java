@@ -34,6 +34,12 @@ public record ExperimentPlan(
         schedules = List.copyOf(schedules);
     }
 
+    /** A plan that declares resources and nothing else: for driving resources and faults without scenarios. */
+    public static ExperimentPlan ofResources(String component, List<ResourceSpec> resources) {
+        return new ExperimentPlan(component, Optional.empty(), Map.of(), resources, List.of(), List.of(),
+                SloSpec.SEED_DEFAULTS, DEFAULT_MONITOR_EVERY, List.of(), List.of());
+    }
+
     public Optional<ConditionSpec> condition(String name) {
         return conditions.stream().filter(c -> c.name().equals(name)).findFirst();
     }

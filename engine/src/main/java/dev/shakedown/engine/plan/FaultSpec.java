@@ -1,5 +1,6 @@
 package dev.shakedown.engine.plan;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -23,13 +24,20 @@ public record FaultSpec(String type, List<Object> args, Map<String, Object> opti
         StringBuilder sb = new StringBuilder(type).append('(');
         String sep = "";
         for (Object a : args) {
-            sb.append(sep).append(a instanceof String ? "'" + a + "'" : a);
+            sb.append(sep).append(literal(a));
             sep = ", ";
         }
         for (var e : options.entrySet()) {
-            sb.append(sep).append(e.getKey()).append(": ").append(e.getValue());
+            sb.append(sep).append(e.getKey()).append(": ").append(literal(e.getValue()));
             sep = ", ";
         }
         return sb.append(')').toString();
+    }
+
+    /** As a script would write the value: {@code 'text'}, {@code 2s}. */
+    private static String literal(Object value) {
+        if (value instanceof String) return "'" + value + "'";
+        if (value instanceof Duration d) return Durations.format(d);
+        return String.valueOf(value);
     }
 }

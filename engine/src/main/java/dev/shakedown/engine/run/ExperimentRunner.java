@@ -92,7 +92,7 @@ public final class ExperimentRunner {
         String startupProblem = null;
         List<MonitorSample> samples = List.of();
         try (Ledger ledger = Ledger.open(options.stateDir(), runId)) {
-            Context context = new Context(runDir, ledger);
+            Context context = new Context(plan, runDir, ledger);
             CurrentRun.set(context);
             Map<Resource, Long> started = new LinkedHashMap<>();
             try {
@@ -219,14 +219,17 @@ public final class ExperimentRunner {
     }
 
     private final class Context implements dev.shakedown.engine.spi.RunContext {
+        private final ExperimentPlan plan;
         private final Path runDir;
         private final Ledger ledger;
 
-        Context(Path runDir, Ledger ledger) {
+        Context(ExperimentPlan plan, Path runDir, Ledger ledger) {
+            this.plan = plan;
             this.runDir = runDir;
             this.ledger = ledger;
         }
 
+        @Override public ExperimentPlan plan() { return plan; }
         @Override public String runId() { return runId; }
         @Override public Path runDirectory() { return runDir; }
         @Override public java.util.Optional<Resource> resource(String name) { return java.util.Optional.ofNullable(resources.get(name)); }

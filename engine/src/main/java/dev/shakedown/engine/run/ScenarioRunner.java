@@ -106,7 +106,7 @@ final class ScenarioRunner {
     /** The first fault of the scenario that cannot run here, said as the reason to skip it. */
     private Optional<String> unavailableFault() {
         for (Step.Inject inject : scenario.injections()) {
-            Optional<String> why = registry.injector(inject.fault().type()).flatMap(i -> i.unavailable(inject.fault()));
+            Optional<String> why = registry.injector(inject.fault().type()).flatMap(i -> i.unavailable(inject.fault(), plan));
             if (why.isPresent()) return Optional.of(inject.fault() + " cannot run here: " + why.get());
         }
         return Optional.empty();

@@ -36,6 +36,14 @@ public interface Injector {
     }
 
     /**
+     * Like {@link #unavailable(FaultSpec)}, for faults whose availability depends on what the plan declares
+     * (a clock can be skewed only in a process the run launches).
+     */
+    default Optional<String> unavailable(FaultSpec spec, ExperimentPlan plan) {
+        return unavailable(spec);
+    }
+
+    /**
      * Called once at the start of a run that uses this fault, before any scenario: load what the first
      * injection would otherwise load inside its step (native libraries, classes), so that a fault takes
      * effect within milliseconds of its step's start. Must not touch the system under test.

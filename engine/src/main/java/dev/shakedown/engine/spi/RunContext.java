@@ -1,5 +1,6 @@
 package dev.shakedown.engine.spi;
 
+import dev.shakedown.engine.plan.ExperimentPlan;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -7,6 +8,12 @@ import java.util.Optional;
 /** What injectors and resources may know about the run they are part of. */
 public interface RunContext {
     String runId();
+
+    /**
+     * The plan this run executes, so a resource can prepare for the faults aimed at it (a process that a
+     * script skews the clock of is launched with the means to skew it).
+     */
+    ExperimentPlan plan();
 
     /** A folder for this run's logs (launched processes' stdout/stderr). */
     Path runDirectory();

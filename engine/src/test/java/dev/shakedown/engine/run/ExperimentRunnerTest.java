@@ -140,7 +140,7 @@ class ExperimentRunnerTest {
 
         ScenarioRecord s = result.scenarios().get(0);
         assertThat(s.outcome()).isEqualTo(Outcome.SKIPPED);
-        assertThat(s.problem()).isEqualTo("flip('b', unavailable: needs root) cannot run here: needs root");
+        assertThat(s.problem()).isEqualTo("flip('b', unavailable: 'needs root') cannot run here: needs root");
         assertThat(SwitchInjector.EVENTS).isEmpty();
         var verdict = new dev.shakedown.engine.validate.Validator().validate(s);
         assertThat(verdict.verdict()).isEqualTo(dev.shakedown.engine.validate.ScenarioVerdict.Verdict.SKIPPED);

@@ -2,6 +2,7 @@ package dev.shakedown.stdlib.demo;
 
 import dev.shakedown.dsl.DslException;
 import dev.shakedown.engine.spi.CurrentRun;
+import dev.shakedown.stdlib.dns.DnsRef;
 import dev.shakedown.stdlib.link.LinkRef;
 import dev.shakedown.stdlib.process.LaunchOptions;
 import java.nio.file.Path;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * The addresses of the demo system a script declared with {@code demoSystem()}: {@code sut.gateway} is
  * the gateway's base URL, {@code sut.guardian} and {@code sut.db} are {@code host:port}, and
- * {@code sut.links.guardian} and {@code sut.links.db} are the links the gateway reaches them through.
+ * {@code sut.links.guardian} and {@code sut.links.db} are the links the gateway reaches them through,
+ * {@code sut.guardianHost} the name it finds the guardian by through {@code sut.dns}.
  */
 public final class DemoSystem {
     /** The gateway's JSON-lines event log, in the run's directory. */
@@ -26,12 +28,17 @@ public final class DemoSystem {
     static final String GUARDIAN_LINK = "guardianLink";
     static final String DB_LINK = "dbLink";
 
+    /** The name the gateway finds the guardian by, through the run's DNS server. */
+    static final String GUARDIAN_HOST = "guardian.demo.internal";
+
     private final int gatewayPort;
     private final int guardianPort;
     private final int dbPort;
     private final Map<String, LinkRef> links;
+    private final DnsRef dns;
 
-    DemoSystem(int gatewayPort, int guardianPort, int dbPort, Map<String, LinkRef> links) {
+    DemoSystem(int gatewayPort, int guardianPort, int dbPort, Map<String, LinkRef> links, DnsRef dns) {
+        this.dns = dns;
         this.gatewayPort = gatewayPort;
         this.guardianPort = guardianPort;
         this.dbPort = dbPort;
@@ -41,6 +48,16 @@ public final class DemoSystem {
     /** The gateway's links to its dependencies: {@code sut.links.guardian}, {@code sut.links.db}. */
     public Map<String, LinkRef> getLinks() {
         return links;
+    }
+
+    /** {@code sut.guardianHost}: the name the gateway resolves the guardian by, for {@code dnsFailure(sut.guardianHost, ...)}. */
+    public String getGuardianHost() {
+        return GUARDIAN_HOST;
+    }
+
+    /** {@code sut.dns}: the run's DNS server, which answers for {@link #getGuardianHost()}. */
+    public DnsRef getDns() {
+        return dns;
     }
 
     public String getGateway() {

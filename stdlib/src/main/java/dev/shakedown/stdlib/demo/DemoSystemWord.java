@@ -8,6 +8,8 @@ import dev.shakedown.engine.plan.ResourceSpec;
 import dev.shakedown.stdlib.FreePorts;
 import dev.shakedown.stdlib.Options;
 import dev.shakedown.stdlib.disk.TmpfsResourceType;
+import dev.shakedown.stdlib.dns.Dns;
+import dev.shakedown.stdlib.dns.DnsRef;
 import dev.shakedown.stdlib.link.LinkRef;
 import dev.shakedown.stdlib.link.LinkResourceType;
 import dev.shakedown.stdlib.process.LaunchOptions;
@@ -26,7 +28,8 @@ import java.util.stream.Collectors;
 /**
  * The script word {@code demoSystem}: declares the bundled demo system (db, guardian, gateway) as three
  * processes the run launches, on loopback ports chosen now, so the script can use their addresses, and
- * the links through which the gateway reaches the guardian and the database.
+ * the links through which the gateway reaches the guardian and the database, and the run's DNS server, through
+ * which the gateway resolves the guardian's name at every request.
  */
 public final class DemoSystemWord implements DslWord {
     private static final String DEMO_MAIN = "dev.shakedown.demo.GatewayMain";
@@ -73,8 +76,11 @@ public final class DemoSystemWord implements DslWord {
             build.addResource(new ResourceSpec(TmpfsResourceType.KIND, DemoSystem.AUDIT_FS,
                     Map.of("path", auditDir, "size", auditFs), build.callSite()));
         }
+        // The gateway finds the guardian by name through the run's DNS server, so DNS faults act on it.
+        DnsRef dns = Dns.declare(build, Map.of(DemoSystem.GUARDIAN_HOST, List.of(guardianLink.getHost())));
         List<Object> gatewayArguments = new ArrayList<>(List.of("--port", gateway,
-                "--guardian", guardianLink.getAddress(), "--db", dbLink.getAddress(),
+                "--guardian", DemoSystem.GUARDIAN_HOST + ":" + guardianLink.getPort(), "--dns", dns.getAddress(),
+                "--db", dbLink.getAddress(),
                 "--audit-dir", auditDir,
                 "--event-log", LaunchOptions.RUN_DIR + "/" + DemoSystem.EVENT_LOG,
                 "--watch-parent"));
@@ -82,7 +88,7 @@ public final class DemoSystemWord implements DslWord {
         // The gateway never creates its audit directory (a removed one must fail requests), so the run does.
         declare(build, "gateway", Map.of("command", command(jvm, "GatewayMain", gatewayArguments.toArray()),
                 "port", gateway, "mkdirs", List.of(auditDir)));
-        return new DemoSystem(gateway, guardian, db, Map.of("guardian", guardianLink, "db", dbLink));
+        return new DemoSystem(gateway, guardian, db, Map.of("guardian", guardianLink, "db", dbLink), dns);
     }
 
     private static LinkRef link(BuildContext build, String name, int upstreamPort) {

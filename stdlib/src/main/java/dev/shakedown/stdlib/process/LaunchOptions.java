@@ -18,7 +18,8 @@ import java.util.function.UnaryOperator;
 /**
  * How to launch a process and when it counts as ready: {@code command}, {@code port}, {@code ready},
  * {@code env}, {@code dir}, {@code mkdirs} (directories the process expects, created before every launch),
- * {@code startupTimeout}.
+ * {@code startupTimeout}, {@code hostsFile} (a JVM resolves host names only from the script's {@code dns}
+ * records, through {@code -Djdk.net.hosts.file}, so {@code dnsFailure} reaches it without a code change).
  */
 public record LaunchOptions(
         List<String> command,
@@ -27,9 +28,10 @@ public record LaunchOptions(
         List<Path> mkdirs,
         OptionalInt port,
         Optional<Probe> ready,
-        Duration startupTimeout) {
+        Duration startupTimeout,
+        boolean hostsFile) {
 
-    private static final Set<String> NAMES = Set.of("command", "port", "ready", "env", "dir", "mkdirs", "startupTimeout");
+    private static final Set<String> NAMES = Set.of("command", "port", "ready", "env", "dir", "mkdirs", "startupTimeout", "hostsFile");
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(30);
     /** Stands for the run's directory in command arguments, environment values, {@code dir} and {@code mkdirs}. */
     public static final String RUN_DIR = "${runDir}";
@@ -51,7 +53,8 @@ public record LaunchOptions(
                 mkdirs(options.get("mkdirs")),
                 Options.port(options, "port"),
                 Optional.ofNullable(options.get("ready")).map(LaunchOptions::probe),
-                timeout);
+                timeout,
+                Options.bool(options, "hostsFile", false));
     }
 
     /** The same options with {@value #RUN_DIR} replaced by the run's directory. */
@@ -67,7 +70,8 @@ public record LaunchOptions(
                 mkdirs.stream().map(resolvePath).toList(),
                 port,
                 ready,
-                startupTimeout);
+                startupTimeout,
+                hostsFile);
     }
 
     public String commandLine() {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LaunchedProcess extends ProcessResource {
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final long NO_RECORD = -1;
+    private static final List<LaunchPreparation> PREPARATIONS = ServiceLoader.load(LaunchPreparation.class,
+            LaunchPreparation.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList();
 
     private final LaunchOptions options;
     private final RunContext run;
@@ -72,6 +75,7 @@ public final class LaunchedProcess extends ProcessResource {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         options.directory().ifPresent(dir -> builder.directory(dir.toFile()));
         builder.environment().putAll(options.env());
+        for (LaunchPreparation preparation : PREPARATIONS) preparation.prepare(name(), options, run, builder.environment());
         try {
             process = builder.start();
         } catch (IOException e) {

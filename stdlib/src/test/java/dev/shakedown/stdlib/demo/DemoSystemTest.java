@@ -4,10 +4,12 @@ import static dev.shakedown.stdlib.fault.FaultSpecs.kill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.shakedown.engine.plan.ExperimentPlan;
 import dev.shakedown.engine.plan.FaultSpec;
 import dev.shakedown.engine.plan.ResourceSpec;
 import dev.shakedown.engine.plan.SourceRef;
 import dev.shakedown.engine.spi.Fault;
+import dev.shakedown.stdlib.dns.DnsFailureInjector;
 import dev.shakedown.stdlib.fault.KillInjector;
 import dev.shakedown.stdlib.link.TimeoutInjector;
 import dev.shakedown.stdlib.probe.HttpCall;
@@ -49,7 +51,7 @@ class DemoSystemTest {
         DemoSystem sut = (DemoSystem) new DemoSystemWord().call(build, Map.of(), List.of());
 
         assertThat(build.resources()).extracting(ResourceSpec::name)
-                .containsExactly("db", "guardian", "guardianLink", "dbLink", "gateway");
+                .containsExactly("db", "guardian", "guardianLink", "dbLink", "dns", "gateway");
         assertThat(build.resources()).filteredOn(spec -> spec.kind().equals("process"))
                 .allSatisfy(spec -> assertThat(spec.options()).containsKey("port"));
 
@@ -77,7 +79,8 @@ class DemoSystemTest {
         DemoSystem sut = (DemoSystem) new DemoSystemWord().call(build, Map.of(), List.of());
         assertThat(build.resource("gateway").orElseThrow().options().get("command"))
                 .asInstanceOf(InstanceOfAssertFactories.LIST)
-                .contains(sut.getLinks().get("guardian").getAddress(), sut.getLinks().get("db").getAddress());
+                .contains(sut.getGuardianHost() + ":" + sut.getLinks().get("guardian").getPort(), sut.getDns().getAddress(),
+                        sut.getLinks().get("db").getAddress());
         run = new TestRun(dir.resolve("run")).makeCurrent();
         for (ResourceSpec spec : build.resources()) run.start(spec);
         assertThat(get(sut.getGateway() + "/api/orders").statusCode()).isEqualTo(200);
@@ -92,6 +95,26 @@ class DemoSystemTest {
         stallDb.rollback();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> get(sut.getGateway() + "/api/orders").statusCode() == 200);
+    }
+
+    @Test
+    void theGatewayResolvesTheGuardianThroughTheRunsDnsServerAndFailsClosedWhenItCannot() throws Exception {
+        TestBuild build = new TestBuild(dir);
+        DemoSystem sut = (DemoSystem) new DemoSystemWord().call(build, Map.of(), List.of());
+        run = new TestRun(dir.resolve("run")).makeCurrent();
+        run.withPlan(ExperimentPlan.ofResources("demo", build.resources()));
+        for (ResourceSpec spec : build.resources()) run.start(spec);
+        assertThat(get(sut.getGateway() + "/api/orders").statusCode()).isEqualTo(200);
+
+        Fault unresolvable = new DnsFailureInjector().prepare(new FaultSpec("dnsFailure", List.of(sut.getGuardianHost()),
+                Map.of("mode", "nxdomain"), new SourceRef("test", 1, 1)), run);
+        unresolvable.apply();
+
+        assertThat(get(sut.getGateway() + "/api/orders").headers().firstValue(HttpCall.FAIL_CLOSED_HEADER)).hasValue("dns-failure");
+
+        unresolvable.rollback();
+
+        assertThat(get(sut.getGateway() + "/api/orders").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -3,12 +3,10 @@ package dev.shakedown.stdlib.firewall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shakedown.dsl.ScriptCompiler;
 import dev.shakedown.dsl.ScriptErrors;
 import dev.shakedown.engine.plan.ExperimentPlan;
 import dev.shakedown.engine.plan.FaultSpec;
-import dev.shakedown.engine.spi.Registry;
-import java.nio.file.Files;
+import dev.shakedown.stdlib.testing.TestScripts;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,9 +18,7 @@ class FirewallScriptTest {
     Path dir;
 
     private ExperimentPlan compile(String script) throws Exception {
-        Path file = dir.resolve("db.chaos.groovy");
-        Files.writeString(file, script);
-        return new ScriptCompiler(new Registry(getClass().getClassLoader()), getClass().getClassLoader()).compile(file, Map.of());
+        return TestScripts.compile(dir.resolve("db.chaos.groovy"), script);
     }
 
     @Test

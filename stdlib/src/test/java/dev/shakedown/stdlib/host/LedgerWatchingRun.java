@@ -1,5 +1,6 @@
 package dev.shakedown.stdlib.host;
 
+import dev.shakedown.engine.plan.ExperimentPlan;
 import dev.shakedown.engine.spi.Resource;
 import dev.shakedown.engine.spi.RunContext;
 import dev.shakedown.engine.spi.UndoRecord;
@@ -41,6 +42,11 @@ final class LedgerWatchingRun implements RunContext {
     @Override
     public void ledgerUndone(long seq) {
         run.ledgerUndone(seq);
+    }
+
+    @Override
+    public ExperimentPlan plan() {
+        return run.plan();
     }
 
     @Override

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shakedown.dsl.DslException;
-import dev.shakedown.dsl.ScriptCompiler;
 import dev.shakedown.dsl.ScriptErrors;
 import dev.shakedown.engine.plan.ByteRate;
 import dev.shakedown.engine.plan.ExperimentPlan;
 import dev.shakedown.engine.plan.FaultSpec;
-import dev.shakedown.engine.spi.Registry;
 import dev.shakedown.stdlib.testing.TestBuild;
-import java.nio.file.Files;
+import dev.shakedown.stdlib.testing.TestScripts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +22,7 @@ class LinkScriptTest {
     Path dir;
 
     private ExperimentPlan compile(String script) throws Exception {
-        Path file = dir.resolve("db.chaos.groovy");
-        Files.writeString(file, script);
-        ClassLoader loader = getClass().getClassLoader();
-        return new ScriptCompiler(new Registry(loader), loader).compile(file, Map.of());
+        return TestScripts.compile(dir.resolve("db.chaos.groovy"), script);
     }
 
     @Test

@@ -33,6 +33,12 @@ public final class TestBuild implements BuildContext {
     }
 
     @Override
+    public void replaceResource(ResourceSpec spec) {
+        int index = resources.indexOf(resource(spec.name()).orElseThrow());
+        resources.set(index, REGISTRY.resourceType(spec.kind()).map(type -> type.settle(spec)).orElse(spec));
+    }
+
+    @Override
     public Optional<ResourceSpec> resource(String name) {
         return resources.stream().filter(r -> r.name().equals(name)).findFirst();
     }

@@ -1,5 +1,6 @@
 package dev.shakedown.stdlib.testing;
 
+import dev.shakedown.engine.plan.ExperimentPlan;
 import dev.shakedown.engine.plan.ResourceSpec;
 import dev.shakedown.engine.plan.SourceRef;
 import dev.shakedown.engine.spi.CurrentRun;
@@ -26,6 +27,7 @@ public final class TestRun implements RunContext, AutoCloseable {
     public record LedgerRecord(long seq, String what, UndoRecord undo, boolean undone) {}
 
     private final Path directory;
+    private volatile ExperimentPlan plan = ExperimentPlan.ofResources("test", List.of());
     private final Map<String, Resource> resources = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<LedgerRecord> ledger = new CopyOnWriteArrayList<>();
@@ -56,6 +58,17 @@ public final class TestRun implements RunContext, AutoCloseable {
     public TestRun makeCurrent() {
         CurrentRun.set(this);
         return this;
+    }
+
+    /** The plan resources see through {@link #plan()}; by default one that declares nothing. */
+    public TestRun withPlan(ExperimentPlan plan) {
+        this.plan = plan;
+        return this;
+    }
+
+    @Override
+    public ExperimentPlan plan() {
+        return plan;
     }
 
     public List<Event> events(String kind) {

@@ -1,0 +1,20 @@
+// Benchmark: skew the demo guardian's clock N times; each time the gateway must see stale decisions and
+// then fresh ones again. bench/run compares each skew's step start with the first stale decision in the
+// gateway's own event log: how long the guardian took to see its new time.
+component 'clockLoop'
+
+def sut = demoSystem()
+def times = param('times', 20)
+
+condition 'staleDecision', every: 10.ms, { http.get("${sut.gateway}/api/orders").header('X-Fail-Closed') == 'stale-decision' }
+condition 'healthy', every: 10.ms, { http.get("${sut.gateway}/health").status == 200 }
+
+scenario 'clockLoop' {
+    steadyState healthy
+    times.times {
+        inject clockSkew('guardian', 30.s)
+        expect staleDecision within 3.s
+        recover
+        expect healthy within 3.s
+    }
+}
