@@ -5,9 +5,14 @@ component 'clockLoop'
 
 def sut = demoSystem()
 def times = param('times', 20)
+// libfaketime re-reads its offset when the second changes: a random pause between skews keeps the steps
+// from falling into step with those re-reads, which would make every delay alike
+def pauses = new Random(20261129)
 
 condition 'staleDecision', every: 10.ms, { http.get("${sut.gateway}/api/orders").header('X-Fail-Closed') == 'stale-decision' }
 condition 'healthy', every: 10.ms, { http.get("${sut.gateway}/health").status == 200 }
+
+slo { failClosed within 2.s }           // libfaketime sees a new offset within 1 s, plus a probe
 
 scenario 'clockLoop' {
     steadyState healthy
@@ -16,5 +21,6 @@ scenario 'clockLoop' {
         expect staleDecision within 3.s
         recover
         expect healthy within 3.s
+        hold((1 + pauses.nextInt(1000)).ms)
     }
 }

@@ -46,12 +46,13 @@ public final class DnsBench {
     private static void compare(Map<String, InetSocketAddress> servers, int rounds) throws Exception {
         for (InetSocketAddress server : servers.values()) DnsQueryClient.run(server, NAME, CLIENTS, 1_000); // warm-up
         Map<String, List<Double>> qps = new LinkedHashMap<>();
-        Map<String, Histogram> single = new LinkedHashMap<>();
+        Map<String, Histogram> single = new LinkedHashMap<>(), loadedLatency = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (var server : servers.entrySet()) {
                 DnsQueryClient.Result loaded = DnsQueryClient.run(server.getValue(), NAME, CLIENTS, ROUND_MILLIS);
                 check(server.getKey(), loaded);
                 qps.computeIfAbsent(server.getKey(), k -> new ArrayList<>()).add(loaded.queriesPerSecond());
+                loadedLatency.computeIfAbsent(server.getKey(), k -> new Histogram(3)).add(loaded.latencyMicros());
                 DnsQueryClient.Result alone = DnsQueryClient.run(server.getValue(), NAME, 1, ROUND_MILLIS / 3);
                 check(server.getKey(), alone);
                 single.computeIfAbsent(server.getKey(), k -> new Histogram(3)).add(alone.latencyMicros());
@@ -61,9 +62,11 @@ public final class DnsBench {
                 rounds, CLIENTS, ROUND_MILLIS, ROUND_MILLIS / 3);
         for (String name : servers.keySet()) {
             Stats q = Stats.of(qps.get(name));
-            Histogram h = single.get(name);
-            System.out.printf("%-14s queries/s median %.0f (min %.0f max %.0f); one client: p50 %d us, p99 %d us, n=%d%n",
+            Histogram h = single.get(name), l = loadedLatency.get(name);
+            System.out.printf("%-14s queries/s median %.0f (min %.0f max %.0f), p50 %d us, p99 %d us under that load;"
+                            + " one client alone: p50 %d us, p99 %d us, n=%d%n",
                     name, q.median(), qps.get(name).stream().mapToDouble(Double::doubleValue).min().orElse(0), q.max(),
+                    l.getValueAtPercentile(50), l.getValueAtPercentile(99),
                     h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getTotalCount());
         }
         List<String> names = new ArrayList<>(servers.keySet());

@@ -3,6 +3,7 @@ package dev.shakedown.bench;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.xbill.DNS.Type;
 /**
  * The one client every DNS server in the benchmark is measured with: {@code clients} threads, each with its
  * own UDP socket and one query in flight (A for one name), for a fixed time. A query unanswered within a
- * second counts as lost.
+ * second, or refused because nothing listens yet, counts as lost.
  */
 final class DnsQueryClient {
     record Result(double queriesPerSecond, Histogram latencyMicros, long lost, long failed) {}
@@ -67,8 +68,8 @@ final class DnsQueryClient {
                     } else {
                         failed.increment();
                     }
-                } catch (SocketTimeoutException e) {
-                    lost.increment();
+                } catch (SocketTimeoutException | PortUnreachableException e) {
+                    lost.increment(); // unreachable: the server is not up yet
                 }
             }
         } catch (Exception e) {
