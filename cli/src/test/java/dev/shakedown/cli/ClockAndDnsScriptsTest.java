@@ -2,6 +2,7 @@ package dev.shakedown.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,29 @@ class ClockAndDnsScriptsTest {
             assertThat(fault.get("type").asString()).isEqualTo("clockSkew");
             assertThat(s.get("fail_closed_reasons").has("stale-decision")).isTrue();
             assertThat(s.get("recovery").get("successful").asBoolean()).isTrue();
+        });
+    }
+
+    /** Without libfaketime nothing is skewed and nothing passes: both scenarios are skipped, saying what to install. */
+    @Test
+    void withoutLibfaketimeTheClockScenariosAreSkippedWithTheInstallHint() throws Exception {
+        Path out = dir.resolve("artifacts");
+        String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
+        ProcessBuilder cli = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", Cli.SCRIPTS.resolve("clock-skew.chaos.groovy").toString(), "--param", "hold=1s",
+                "--out", out.toString(), "--state", dir.resolve("state").toString(), "--no-color")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("cli.log").toFile());
+        cli.environment().put("SHAKEDOWN_LIBFAKETIME", dir.resolve("no-such-libfaketime.so.1").toString());
+
+        int exit = cli.start().waitFor();
+
+        assertThat(exit).as(Files.readString(dir.resolve("cli.log"))).isZero();
+        JsonNode evidence = Evidence.read(out, "clock-skew");
+        assertThat(evidence.get("run").get("verdict").asString()).isEqualTo("skipped");
+        assertThat(evidence.get("scenarios")).hasSize(2).allSatisfy(s -> {
+            assertThat(s.get("verdict").asString()).isEqualTo("skipped");
+            assertThat(s.get("faults")).isEmpty();
+            assertThat(s.toString()).contains("SHAKEDOWN_LIBFAKETIME");
         });
     }
 

@@ -49,6 +49,46 @@ class ScriptErrorsTest {
     }
 
     @Test
+    void clockAndDnsMistakesAreEachReportedAtTheirLine() throws Exception {
+        Path script = Files.writeString(dir.resolve("clockdns.chaos.groovy"), String.join("\n",
+                "def sut = demoSystem()",
+                "scenario 'mistakes' {",
+                "    inject dnsFailure('guardian.demo.internl', mode: 'nxdomain')",
+                "    inject clockSkew('guardian', 0.s)",
+                "    inject clockSkew('guardian', 400000.h)",
+                "    inject clockSkew('host', 30.s)",
+                "    recover",
+                "}",
+                ""));
+
+        Cli.Result r = Cli.run("plan", script.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .containsPattern("clockdns\\.chaos\\.groovy:3:\\d+: no dns record 'guardian\\.demo\\.internl', did you mean 'guardian\\.demo\\.internal'\\?")
+                .containsPattern("clockdns\\.chaos\\.groovy:4:\\d+: a zero offset changes nothing")
+                .containsPattern("clockdns\\.chaos\\.groovy:5:\\d+: an offset of \\+400000h is absurd")
+                .containsPattern("clockdns\\.chaos\\.groovy:6:\\d+: clockSkew\\('host'\\): Shakedown never changes the host's clock");
+        assertThat(r.all()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anInvalidAddressInADnsBlockIsReportedAtItsRecordLine() throws Exception {
+        Path script = Files.writeString(dir.resolve("records.chaos.groovy"), String.join("\n",
+                "dns {",
+                "    record 'ok.test.internal', '127.0.0.1'",
+                "    record 'api.test.internal', '300.1.2.3'",
+                "}",
+                ""));
+
+        Cli.Result r = Cli.run("plan", script.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).containsPattern("records\\.chaos\\.groovy:3:\\d+: record 'api\\.test\\.internal': '300\\.1\\.2\\.3' is not an IPv4 or IPv6 address");
+        assertThat(r.all()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
     void aSyntaxErrorHasAPosition() throws Exception {
         Path script = Files.writeString(dir.resolve("syntax.chaos.groovy"), "scenario 'x' {\n  hold 1.s\n");
 

@@ -4,6 +4,7 @@ import dev.shakedown.engine.plan.ConditionSpec;
 import dev.shakedown.engine.plan.FaultSpec;
 import dev.shakedown.engine.plan.ResourceSpec;
 import dev.shakedown.engine.plan.ScheduleSpec;
+import dev.shakedown.engine.plan.SourceRef;
 import dev.shakedown.engine.spi.LoadAction;
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
@@ -178,7 +179,10 @@ public abstract class ChaosScript extends Script {
         try {
             return word.call(context, invocation.named(), invocation.positional());
         } catch (DslException e) {
-            throw e.source() == null ? e.at(context.callSite()) : e;
+            if (e.source() != null) throw e;
+            // a mistake inside the word's block ({ record ... }) is reported at its own line, others at the word
+            SourceRef call = context.callSite();
+            throw e.at(plan.positionOf(e).filter(inner -> inner.line() != call.line()).orElse(call));
         }
     }
 

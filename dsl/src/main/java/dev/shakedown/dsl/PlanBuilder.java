@@ -74,6 +74,11 @@ final class PlanBuilder {
         return new CallSite(word, positions.here(word));
     }
 
+    /** The script line that was running when {@code failure} was thrown (inside a word's block: that line). */
+    Optional<SourceRef> positionOf(Throwable failure) {
+        return positions.of(failure, null);
+    }
+
     Vocabulary vocabulary() {
         return vocabulary;
     }

@@ -17,6 +17,7 @@ import dev.shakedown.stdlib.testing.TestRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -96,13 +97,16 @@ class DnsFailureTest {
     void latencyDelaysEachAnswerByTheGivenTimeWithinTenPercent() throws Exception {
         Fault fault = inject(Map.of("latency", Duration.ofMillis(200)));
 
+        List<Long> millis = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long start = System.nanoTime();
             Message response = ask(resolver, SVC, Type.A);
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             assertThat(addresses(response)).containsExactly(ip("127.0.0.1"));
-            assertThat(millis).as("query %d took %d ms", i, millis).isBetween(200L, 230L);
         }
+        // never early; the median within 10 % (one query slowed by a busy machine does not decide it)
+        assertThat(millis).as("query times in ms").allSatisfy(m -> assertThat(m).isGreaterThanOrEqualTo(200L));
+        assertThat(millis.stream().sorted().toList().get(2)).as("median of %s ms", millis).isLessThanOrEqualTo(220L);
         rollBackAndSeeTheRecords(fault);
     }
 

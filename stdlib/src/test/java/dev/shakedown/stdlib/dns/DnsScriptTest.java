@@ -87,6 +87,6 @@ class DnsScriptTest {
                 }
                 """))
                 .isInstanceOf(ScriptErrors.class)
-                .hasMessageContaining("dns.chaos.groovy:2:1: record 'db.test.internal': '10.0.0.256' is not an IPv4 or IPv6 address");
+                .hasMessageContaining("dns.chaos.groovy:4:5: record 'db.test.internal': '10.0.0.256' is not an IPv4 or IPv6 address");
     }
 }
