@@ -1,6 +1,7 @@
 package dev.shakedown.cli;
 
 import dev.shakedown.engine.evidence.EvidenceWriter;
+import dev.shakedown.engine.plan.AbortSpec;
 import dev.shakedown.engine.plan.ConditionSpec;
 import dev.shakedown.engine.plan.Durations;
 import dev.shakedown.engine.plan.ExperimentPlan;
@@ -39,8 +40,10 @@ final class PlanPrinter {
         }
         for (LoadSpec l : plan.loads()) out.println("  load " + l.name() + " at " + l.rate() + style.dim("  " + l.source()));
         out.println("  slo " + slo(plan.slo()) + ", monitor every " + Durations.format(plan.monitorEvery()));
+        for (AbortSpec a : plan.aborts()) out.println("  " + abort(a) + style.dim("  " + a.source()));
         for (ScenarioPlan s : plan.scenarios()) {
             out.println(style.bold("scenario " + s.name()) + s.slo().map(o -> "  slo " + slo(o)).orElse(""));
+            for (AbortSpec a : s.aborts()) out.println("    " + abort(a) + style.dim("  " + a.source()));
             for (Step step : s.steps()) {
                 out.println("    " + step.describe() + style.dim("  " + step.source()));
                 if (step instanceof Step.Inject inject) out.println("      " + style.warn("would " + describe(inject)));
@@ -50,6 +53,15 @@ final class PlanPrinter {
             out.println("  schedule " + (sc.scenarios().isEmpty() ? "all" : String.join(", ", sc.scenarios())) + " cron '" + sc.cron() + "'");
         }
         if (dryRun) out.println(style.good("dry run: nothing was started and nothing was injected"));
+    }
+
+    /** {@code abort when 'errorRate > 50.percent' (every 50ms): roll back every fault, stop the run} */
+    private String abort(AbortSpec a) {
+        return style.warn("abort when '" + a.name() + "'") + " (every " + Durations.format(a.every()) + "): roll back every fault at once, stop the run";
+    }
+
+    private static List<Object> abortsJson(List<AbortSpec> aborts) {
+        return aborts.stream().<Object>map(a -> Map.of("name", a.name(), "every_ms", a.every().toMillis(), "source", a.source().toString())).toList();
     }
 
     private String describe(ResourceSpec r) {
@@ -88,8 +100,9 @@ final class PlanPrinter {
                 if (step instanceof Step.Inject inject) m.put("would", describe(inject));
                 steps.add(m);
             }
-            scenarios.add(Map.of("name", s.name(), "steps", steps));
+            scenarios.add(Map.of("name", s.name(), "steps", steps, "aborts", abortsJson(s.aborts())));
         }
+        json.put("aborts", abortsJson(plan.aborts()));
         json.put("scenarios", scenarios);
         json.put("schedules", plan.schedules().stream().map(sc -> Map.of("scenarios", sc.scenarios(), "cron", sc.cron())).toList());
         out.println(EvidenceWriter.JSON.writeValueAsString(json));

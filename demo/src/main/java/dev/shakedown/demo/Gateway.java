@@ -4,6 +4,8 @@ import dev.shakedown.demo.LoopbackHttpServer.Response;
 import dev.shakedown.demo.StateLog.State;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The public API. {@code GET /api/orders[?subject=S]} asks the guardian, rejects a stale decision, reads the db and
@@ -15,6 +17,7 @@ public final class Gateway implements AutoCloseable {
     static final String DEFAULT_SUBJECT = "anonymous";
     static final String HEALTH_SUBJECT = "gateway-health";
     static final String FAIL_CLOSED_HEADER = "X-Fail-Closed";
+    private static final int WARM_UP_ROUNDS = 50;
 
     // requests block for up to the dependency timeouts while a fault is active; enough threads that probes and
     // load are not queued behind each other (which would delay the measured fail-closed activation)
@@ -26,6 +29,7 @@ public final class Gateway implements AutoCloseable {
     private final AuditLog audit;
     private final StateLog states;
     private final LoopbackHttpServer http;
+    private final Map<String, AtomicLong> ordersBySubject = new ConcurrentHashMap<>();
 
     private Gateway(GatewayConfig config, StateLog states, LoopbackHttpServer http) {
         this.config = config;
@@ -50,12 +54,32 @@ public final class Gateway implements AutoCloseable {
         Gateway gateway = new Gateway(config, states, http);
         http.get("/api/orders", gateway::orders);
         http.get("/health", query -> gateway.health());
+        gateway.warmUp();
         http.start();
         return gateway;
     }
 
+    /**
+     * Runs the health checks before the gateway listens, unrecorded: the first calls load the HTTP, DNS and
+     * database clients (over a second on a cold JVM), which would otherwise stall the first requests and be
+     * measured as the system's own behaviour. A dependency that is down ends it: requests will fail closed.
+     */
+    private void warmUp() {
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            try {
+                guardian.decide(HEALTH_SUBJECT, ACTION);
+                db.countOrders();
+                audit.checkWritable();
+            } catch (FailClosedException e) {
+                return;
+            }
+        }
+    }
+
     private Response orders(Map<String, String> query) {
         String subject = query.getOrDefault("subject", DEFAULT_SUBJECT);
+        Response made = madeWorse(subject);
+        if (made != null) return made;
         try {
             Consultation guardianSaid = consultGuardian(subject);
             if (!guardianSaid.allow()) {
@@ -70,6 +94,25 @@ public final class Gateway implements AutoCloseable {
         } catch (FailClosedException e) {
             return failClosed(e.reason());
         }
+    }
+
+    /**
+     * {@code --delay-ms} and {@code --error-every}: a slow or erring system on purpose, with figures a test knows.
+     * Every Nth order <em>of each subject</em> errs, so two clients asking as different subjects each see exactly
+     * 1/N errors, however their requests interleave.
+     */
+    private Response madeWorse(String subject) {
+        if (!config.delay().isZero()) {
+            try {
+                Thread.sleep(config.delay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (config.errorEvery() > 0 && ordersBySubject.computeIfAbsent(subject, s -> new AtomicLong()).incrementAndGet() % config.errorEvery() == 0) {
+            return Response.text(500, "injected error (--error-every " + config.errorEvery() + ")");
+        }
+        return null;
     }
 
     private Response health() {

@@ -17,15 +17,26 @@ import java.util.Set;
  * @param clockTolerance how far a decision's time may be from the gateway's clock
  * @param dns            {@code host:port} of the DNS server that resolves the guardian's host name at every request;
  *                       empty: the system resolver
+ * @param delay          added to every {@code /api/orders} answer: a slow system whose latency a test knows
+ * @param errorEvery     every Nth {@code /api/orders} request of each subject answers 500 (an error, not a fail-closed refusal), so
+ *                       a test knows the error rate; 0: never
  */
 public record GatewayConfig(int port, String guardian, String db, Path auditDir, Path eventLog, boolean failOpen,
-        Duration clockTolerance, Optional<String> dns) {
+        Duration clockTolerance, Optional<String> dns, Duration delay, int errorEvery) {
+
+    /** A gateway as fast and as correct as it can be. */
+    public GatewayConfig(int port, String guardian, String db, Path auditDir, Path eventLog, boolean failOpen,
+            Duration clockTolerance, Optional<String> dns) {
+        this(port, guardian, db, auditDir, eventLog, failOpen, clockTolerance, dns, Duration.ZERO, 0);
+    }
 
     public static final Duration DEFAULT_CLOCK_TOLERANCE = Duration.ofMillis(2000);
 
     static final String USAGE = "GatewayMain --guardian host:port --db host:port --audit-dir DIR --event-log FILE"
-            + " [--port N] [--fail-open] [--clock-tolerance-ms 2000] [--dns host:port] [--watch-parent]";
-    static final Set<String> VALUE_FLAGS = Set.of("port", "guardian", "db", "audit-dir", "event-log", "clock-tolerance-ms", "dns");
+            + " [--port N] [--fail-open] [--clock-tolerance-ms 2000] [--dns host:port] [--delay-ms 0] [--error-every 0]"
+            + " [--watch-parent]";
+    static final Set<String> VALUE_FLAGS =
+            Set.of("port", "guardian", "db", "audit-dir", "event-log", "clock-tolerance-ms", "dns", "delay-ms", "error-every");
     static final Set<String> SWITCH_FLAGS = Set.of("fail-open", "watch-parent");
 
     public GatewayConfig {
@@ -34,6 +45,8 @@ public record GatewayConfig(int port, String guardian, String db, Path auditDir,
         if (auditDir == null || eventLog == null) throw new IllegalArgumentException("audit dir and event log are required");
         dns.ifPresent(server -> checkHostPort("dns", server));
         if (clockTolerance.isNegative()) throw new IllegalArgumentException("clock tolerance must not be negative");
+        if (delay.isNegative()) throw new IllegalArgumentException("--delay-ms must not be negative");
+        if (errorEvery < 0) throw new IllegalArgumentException("--error-every must not be negative");
     }
 
     static GatewayConfig from(Args args) {
@@ -45,7 +58,9 @@ public record GatewayConfig(int port, String guardian, String db, Path auditDir,
                 Path.of(args.value("event-log")),
                 args.has("fail-open"),
                 Duration.ofMillis(args.intValue("clock-tolerance-ms", (int) DEFAULT_CLOCK_TOLERANCE.toMillis())),
-                args.optional("dns"));
+                args.optional("dns"),
+                Duration.ofMillis(args.intValue("delay-ms", 0)),
+                args.intValue("error-every", 0));
     }
 
     private static void checkHostPort(String what, String hostPort) {

@@ -47,6 +47,18 @@ class ArgsTest {
     }
 
     @Test
+    void readsTheSlowAndErringFlags() {
+        Args args = Args.parse(new String[] {"--guardian", "g:7001", "--db", "127.0.0.1:9092", "--audit-dir", "a",
+                "--event-log", "e", "--delay-ms", "100", "--error-every", "10"},
+                GatewayConfig.USAGE, GatewayConfig.VALUE_FLAGS, GatewayConfig.SWITCH_FLAGS);
+
+        GatewayConfig config = GatewayConfig.from(args);
+
+        assertThat(config.delay()).isEqualTo(Duration.ofMillis(100));
+        assertThat(config.errorEvery()).isEqualTo(10);
+    }
+
+    @Test
     void aGatewayConfigNeedsHostAndPort() {
         Args args = Args.parse(new String[] {"--guardian", "7001", "--db", "127.0.0.1:9092",
                 "--audit-dir", "a", "--event-log", "e"},

@@ -85,6 +85,27 @@ class GatewayTest {
     }
 
     @Test
+    void delayMsSlowsEveryOrderAndErrorEveryAnswersEveryNthWith500() throws Exception {
+        Guardian guardian = running(Guardian.start(0));
+        Db db = running(Db.start(0));
+        Gateway gateway = running(Gateway.start(new GatewayConfig(0, address(guardian.port()), address(db.port()), auditDir(),
+                eventLog(), false, GatewayConfig.DEFAULT_CLOCK_TOLERANCE, Optional.empty(), Duration.ofMillis(100), 4)));
+
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = TestHttp.get(gateway.port(), "/api/orders");
+            // a lower bound: the delay is there on every answer, the erring ones included
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+            assertThat(TestHttp.failClosedReason(response)).as("an error, not a refusal").isNull();
+            statuses.add(response.statusCode());
+        }
+
+        assertThat(statuses).containsExactly(200, 200, 200, 500, 200, 200, 200, 500);
+        assertThat(TestHttp.get(gateway.port(), "/health").statusCode()).as("health is neither slowed nor erring").isEqualTo(200);
+    }
+
+    @Test
     void servesOrdersAndWritesOneAuditLinePerRequest() throws Exception {
         Gateway gateway = gateway(running(Guardian.start(0)), running(Db.start(0)));
 

@@ -1,5 +1,6 @@
 package dev.shakedown.dsl;
 
+import dev.shakedown.engine.plan.AbortSpec;
 import dev.shakedown.engine.plan.ConditionSpec;
 import dev.shakedown.engine.plan.FaultSpec;
 import dev.shakedown.engine.plan.ResourceSpec;
@@ -85,6 +86,39 @@ public abstract class ChaosScript extends Script {
             open.get().slo(objectives);
         } else {
             Closures.run(objectives, plan.slo());
+        }
+    }
+
+    /** {@code abortWhen { errorRate > 50.percent }}: named by its own text (see {@code SyntaxRewrites}). */
+    public void abortWhen(@DelegatesTo(value = AbortMetrics.class, strategy = Closure.DELEGATE_FIRST) Closure<?> condition) {
+        abortWhen(Map.of(), null, condition);
+    }
+
+    public void abortWhen(Object name, @DelegatesTo(value = AbortMetrics.class, strategy = Closure.DELEGATE_FIRST) Closure<?> condition) {
+        abortWhen(Map.of(), name, condition);
+    }
+
+    public void abortWhen(Map<String, Object> options, @DelegatesTo(value = AbortMetrics.class, strategy = Closure.DELEGATE_FIRST) Closure<?> condition) {
+        abortWhen(options, null, condition);
+    }
+
+    /**
+     * {@code abortWhen 'overload', every: 50.ms, { errorRate > 50.percent }}: asked continuously while a
+     * scenario runs; when true, every fault is rolled back at once and the run stops (exit 3). At the top
+     * level it watches every scenario; inside a scenario, that scenario only.
+     */
+    public void abortWhen(Map<String, Object> options, Object name,
+                          @DelegatesTo(value = AbortMetrics.class, strategy = Closure.DELEGATE_FIRST) Closure<?> condition) {
+        CallSite call = plan.callSite("abortWhen");
+        call.allowOnly(options, Set.of("every"));
+        Duration every = options.containsKey("every") ? call.duration(options.get("every"), "a duration for every:") : AbortSpec.DEFAULT_EVERY;
+        String label = name == null ? "abortWhen at line " + call.at().line() : call.text(name, "a name");
+        AbortSpec spec = new AbortSpec(label, every, new ClosureAbortProbe(condition), call.at());
+        Optional<ScenarioBuilder> open = plan.openScenario();
+        if (open.isPresent()) {
+            open.get().addAbort(spec);
+        } else {
+            plan.addAbort(spec);
         }
     }
 

@@ -20,9 +20,17 @@ public final class ConditionRef {
         return name;
     }
 
-    /** Groovy truth: {@code if (healthy)} and {@code !healthy} ask the probe. */
-    public boolean asBoolean() throws Exception {
-        return probe.test();
+    /**
+     * Groovy truth: {@code if (healthy)} and {@code !healthy} ask the probe. A probe that fails (a health
+     * check that timed out) is "no", as it is for the condition itself; otherwise the failure would make
+     * the whole enclosing question "no", and {@code abortWhen { !healthy }} could never fire on a hung system.
+     */
+    public boolean asBoolean() {
+        try {
+            return probe.test();
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.shakedown.dsl;
 
+import dev.shakedown.engine.plan.AbortSpec;
 import dev.shakedown.engine.plan.ConditionSpec;
 import dev.shakedown.engine.plan.ExperimentPlan;
 import dev.shakedown.engine.plan.LoadSpec;
@@ -44,6 +45,7 @@ final class PlanBuilder {
     private Duration monitorEvery = ExperimentPlan.DEFAULT_MONITOR_EVERY;
     private final List<ScenarioBuilder> scenarios = new ArrayList<>();
     private final List<ScheduleSpec> schedules = new ArrayList<>();
+    private final List<AbortSpec> aborts = new ArrayList<>();
     private ScenarioBuilder openScenario;
     private boolean built;
 
@@ -188,6 +190,19 @@ final class PlanBuilder {
         scenarios.add(scenario);
     }
 
+    /** An abort condition for every scenario. */
+    void addAbort(AbortSpec spec) {
+        if (abortNamed(spec.name()).isPresent()) {
+            problem(spec.source(), "abort condition '" + spec.name() + "' is declared twice; give one a name: abortWhen 'other', { ... }");
+            return;
+        }
+        aborts.add(spec);
+    }
+
+    Optional<AbortSpec> abortNamed(String name) {
+        return aborts.stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+
     void addSchedule(ScheduleSpec spec) {
         schedules.add(spec);
     }
@@ -198,6 +213,6 @@ final class PlanBuilder {
         SloSpec experimentSlo = slo.applyTo(SloSpec.SEED_DEFAULTS);
         List<ScenarioPlan> scenarioPlans = scenarios.stream().map(s -> s.build(experimentSlo)).toList();
         return new ExperimentPlan(component, Optional.of(script), params.resolved(), List.copyOf(resources.values()),
-                List.copyOf(conditions.values()), loads, experimentSlo, monitorEvery, scenarioPlans, schedules);
+                List.copyOf(conditions.values()), loads, experimentSlo, monitorEvery, scenarioPlans, schedules, aborts);
     }
 }

@@ -25,6 +25,7 @@ public final class ScenarioBuilder {
     private final List<Step> steps = new ArrayList<>();
     private final List<ExpectClause> expectations = new ArrayList<>();
     private SloBuilder slo;
+    private final List<dev.shakedown.engine.plan.AbortSpec> aborts = new ArrayList<>();
 
     ScenarioBuilder(String name, SourceRef source, PlanBuilder plan) {
         this.name = name;
@@ -69,6 +70,15 @@ public final class ScenarioBuilder {
         Closures.run(objectives, slo);
     }
 
+    /** An abort condition of this scenario only; names are unique among the scenario's and the experiment's. */
+    void addAbort(dev.shakedown.engine.plan.AbortSpec spec) {
+        if (plan.abortNamed(spec.name()).isPresent() || aborts.stream().anyMatch(a -> a.name().equals(spec.name()))) {
+            plan.problem(spec.source(), "abort condition '" + spec.name() + "' is declared twice; give one a name: abortWhen 'other', { ... }");
+            return;
+        }
+        aborts.add(spec);
+    }
+
     PlanBuilder plan() {
         return plan;
     }
@@ -86,7 +96,7 @@ public final class ScenarioBuilder {
             }
         }
         List<Step> recorded = steps.stream().filter(Objects::nonNull).toList();
-        return new ScenarioPlan(name, recorded, Optional.ofNullable(slo).map(s -> s.applyTo(experimentSlo)), source);
+        return new ScenarioPlan(name, recorded, Optional.ofNullable(slo).map(s -> s.applyTo(experimentSlo)), source, aborts);
     }
 
     private static String conditionName(CallSite call, Object condition) {

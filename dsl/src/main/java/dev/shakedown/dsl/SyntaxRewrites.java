@@ -16,6 +16,7 @@ import org.codehaus.groovy.ast.expr.ConstantExpression;
 import org.codehaus.groovy.ast.expr.DeclarationExpression;
 import org.codehaus.groovy.ast.expr.Expression;
 import org.codehaus.groovy.ast.expr.GStringExpression;
+import org.codehaus.groovy.ast.expr.MapExpression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
 import org.codehaus.groovy.ast.expr.PropertyExpression;
 import org.codehaus.groovy.ast.expr.TupleExpression;
@@ -48,6 +49,9 @@ import org.codehaus.groovy.control.customizers.CompilationCustomizer;
  *       name, so after {@code def hold = param('hold', 30.s)} the step {@code hold 30.s} would call the
  *       Duration. Where the script declares a variable named like a step word, calls of that word get an
  *       explicit {@code this}, which reaches the script's step method and the open scenario.</li>
+ *   <li><b>Abort conditions are named by what they say.</b> {@code abortWhen { errorRate > 50.percent }}
+ *       without a name becomes {@code abortWhen('errorRate > 50.percent', { ... })}: the closure's own source
+ *       text, so the plan and the evidence say which condition fired in the script's words.</li>
  * </ol>
  */
 final class SyntaxRewrites extends CompilationCustomizer {
@@ -114,6 +118,7 @@ final class SyntaxRewrites extends CompilationCustomizer {
             try {
                 MethodCallExpression call = (MethodCallExpression) super.transform(expression);
                 nameScenario(call);
+                nameAbort(call, source);
                 if (call.isImplicitThis() && shadowedStepWords.contains(call.getMethodAsString()) && !inStaticMethod) {
                     call.setImplicitThis(false);
                 }
@@ -134,6 +139,46 @@ final class SyntaxRewrites extends CompilationCustomizer {
             ArgumentListExpression nameAndBlock = new ArgumentListExpression(name, block.get(0));
             nameAndBlock.setSourcePosition(named);
             call.setArguments(nameAndBlock);
+        }
+
+        /** Rewrite 5: {@code abortWhen({ e })} and {@code abortWhen(every: d, { e })} get the name {@code 'e'}. */
+        private static void nameAbort(MethodCallExpression call, SourceUnit source) {
+            if (!isCall(call, "abortWhen")) return;
+            List<Expression> args = arguments(call);
+            int named = !args.isEmpty() && args.get(0) instanceof MapExpression ? 1 : 0;
+            if (args.size() != named + 1 || !(args.get(named) instanceof ClosureExpression closure)) return;
+            String text = sourceText(source, closure);
+            if (text == null || text.isEmpty()) return;
+            ConstantExpression name = new ConstantExpression(text);
+            name.setSourcePosition(closure);
+            List<Expression> withName = new java.util.ArrayList<>(args);
+            withName.add(named, name);
+            ArgumentListExpression replaced = new ArgumentListExpression(withName);
+            replaced.setSourcePosition(call.getArguments());
+            call.setArguments(replaced);
+        }
+
+        /** What is written between a closure's braces, on one line; null when the source cannot be read. */
+        private static String sourceText(SourceUnit source, ClosureExpression closure) {
+            int first = closure.getLineNumber(), last = closure.getLastLineNumber();
+            if (first <= 0 || last < first || closure.getColumnNumber() <= 0 || closure.getLastColumnNumber() <= 0) return null;
+            StringBuilder text = new StringBuilder();
+            org.codehaus.groovy.control.Janitor janitor = new org.codehaus.groovy.control.Janitor();
+            try {
+                for (int line = first; line <= last; line++) {
+                    String l = source.getSource().getLine(line, janitor);
+                    if (l == null) return null;
+                    int from = line == first ? Math.min(l.length(), closure.getColumnNumber() - 1) : 0;
+                    int to = line == last ? Math.min(l.length(), closure.getLastColumnNumber() - 1) : l.length();
+                    text.append(l, from, Math.max(from, to)).append(' ');
+                }
+            } finally {
+                janitor.cleanup();
+            }
+            String body = text.toString().trim();
+            if (body.startsWith("{")) body = body.substring(1);
+            if (body.endsWith("}")) body = body.substring(0, body.length() - 1);
+            return body.replaceAll("\\s+", " ").trim();
         }
 
         /** Rewrite 2: {@code X(op).5.percent} becomes {@code X('op', 5.percent)}; null if not that shape. */

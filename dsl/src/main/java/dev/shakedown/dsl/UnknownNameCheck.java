@@ -43,6 +43,8 @@ final class UnknownNameCheck extends CompilationCustomizer {
     private static final Set<String> DELEGATING = Set.of("with", "tap", "identity", "use");
     /** Builder properties scripts read by name: {@code latency.p95} inside {@code slo { }}. */
     private static final Set<String> BUILDER_PROPERTIES = Set.of("latency");
+    /** The metrics an {@code abortWhen { }} closure reads (see AbortMetrics): names there, not elsewhere. */
+    private static final Set<String> ABORT_METRICS = Set.of("errorRate", "failClosedShare", "throughput", "cpu", "memory", "latency");
     /** Left to the build, which explains where these words belong (see ChaosScript#propertyMissing). */
     private static final Set<String> COMPARISONS = Set.of("below", "within", "above");
 
@@ -54,6 +56,8 @@ final class UnknownNameCheck extends CompilationCustomizer {
     private final Set<String> bindingVariables = new HashSet<>();
     private final Set<String> scriptVariables = new HashSet<>();
     private final List<VariableExpression> dynamicNames = new ArrayList<>();
+    /** Those of {@link #dynamicNames} written inside an {@code abortWhen} closure, where metrics are known too. */
+    private final Set<VariableExpression> inAbortBlocks = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     UnknownNameCheck(Vocabulary vocabulary, ScriptPositions positions) {
         super(CompilePhase.CANONICALIZATION);
@@ -86,6 +90,13 @@ final class UnknownNameCheck extends CompilationCustomizer {
         for (VariableExpression name : dynamicNames) {
             String n = name.getName();
             if (conditions.contains(n) || vocabulary.word(n).isPresent() || bindingVariables.contains(n)) continue;
+            java.util.Optional<String> metric = inAbortBlocks.contains(name)
+                    ? dev.shakedown.engine.validate.Suggestions.closest(n, ABORT_METRICS) : java.util.Optional.empty();
+            if (metric.isPresent()) {
+                errors.add(new ScriptError(positions.at(name.getLineNumber(), name.getColumnNumber()),
+                        "unknown metric '" + n + "'" + dev.shakedown.engine.validate.Suggestions.didYouMean(n, ABORT_METRICS)));
+                continue;
+            }
             errors.add(new ScriptError(positions.at(name.getLineNumber(), name.getColumnNumber()), vocabulary.unknownName(n, conditions, scriptVariables)));
         }
         return errors;
@@ -98,6 +109,7 @@ final class UnknownNameCheck extends CompilationCustomizer {
         List<MethodCallExpression> unknownCalls = new ArrayList<>();
         new ClassCodeVisitorSupport() {
             private boolean inScriptBody;
+            private int abortBlocks;
 
             @Override
             protected SourceUnit getSourceUnit() {
@@ -131,8 +143,10 @@ final class UnknownNameCheck extends CompilationCustomizer {
             @Override
             public void visitVariableExpression(VariableExpression name) {
                 if (name.getAccessedVariable() instanceof DynamicVariable && !GroovyNames.OWN_PROPERTIES.contains(name.getName())
-                        && !BUILDER_PROPERTIES.contains(name.getName()) && !COMPARISONS.contains(name.getName())) {
+                        && !BUILDER_PROPERTIES.contains(name.getName()) && !COMPARISONS.contains(name.getName())
+                        && !(abortBlocks > 0 && ABORT_METRICS.contains(name.getName()))) {
                     dynamicNames.add(name);
+                    if (abortBlocks > 0) inAbortBlocks.add(name);
                 }
             }
 
@@ -140,6 +154,15 @@ final class UnknownNameCheck extends CompilationCustomizer {
             public void visitMethodCallExpression(MethodCallExpression call) {
                 String name = call.getMethodAsString();
                 if (call.isImplicitThis() && name != null && !isKnownCall(name)) unknownCalls.add(call);
+                if ("abortWhen".equals(name) && call.isImplicitThis()) {
+                    abortBlocks++;
+                    try {
+                        super.visitMethodCallExpression(call);
+                    } finally {
+                        abortBlocks--;
+                    }
+                    return;
+                }
                 if (checksClosuresOf(name)) {
                     super.visitMethodCallExpression(call);
                     return;

@@ -42,6 +42,7 @@ final class Vocabulary {
             Map.entry("load", "load http.get(url), rate: 50.perSecond"),
             Map.entry("monitor", "monitor every: 500.ms"),
             Map.entry("slo", "slo { errorRate below 5.percent }"),
+            Map.entry("abortWhen", "abortWhen { errorRate > 50.percent }"),
             Map.entry("scenario", "scenario 'crash' { inject kill('guardian'); recover }"),
             Map.entry("schedule", "schedule 'crash', cron: '0 0 3 * * ?'"),
             Map.entry("steadyState", "steadyState healthy"),

@@ -22,15 +22,25 @@ public record Evidence(
     public static final String SCHEMA_VERSION = "1.0";
 
     /**
-     * Per seed family: true when every scenario that injected a fault of that family passed, false when
-     * one did not, null when no scenario tested it.
+     * Per seed family: true when every scenario that planned a fault of that family passed, false when
+     * one did not (a skipped one included), null when no scenario tested it.
+     *
+     * @param scenariosExecuted scenarios in which a fault was injected
+     * @param skipped           scenarios that could not run on this host, with the reason
      */
     public record ChaosScenarios(
             int scenariosExecuted,
             Boolean guardianCrashValidated,
             Boolean networkPartitionValidated,
             Boolean memoryCorruptionValidated,
-            Boolean infrastructureFaultsValidated) {}
+            Boolean infrastructureFaultsValidated,
+            List<SkippedScenario> skipped) {
+        public ChaosScenarios {
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    public record SkippedScenario(String scenario, String reason) {}
 
     /**
      * @param activationTimeMs  the slowest measured fail-closed activation; null when none was expected

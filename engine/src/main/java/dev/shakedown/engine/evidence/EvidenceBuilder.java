@@ -4,6 +4,7 @@ import dev.shakedown.engine.evidence.Evidence.ChaosScenarios;
 import dev.shakedown.engine.evidence.Evidence.FailClosedBehavior;
 import dev.shakedown.engine.evidence.Evidence.RecoveryValidation;
 import dev.shakedown.engine.evidence.Evidence.ResilienceMetrics;
+import dev.shakedown.engine.evidence.Evidence.SkippedScenario;
 import dev.shakedown.engine.plan.ExperimentPlan;
 import dev.shakedown.engine.run.RunResult;
 import dev.shakedown.engine.run.ScenarioRecord;
@@ -51,21 +52,30 @@ public final class EvidenceBuilder {
                 scenarios);
     }
 
+    /**
+     * A family is validated when every scenario that planned a fault of it passed; a scenario that did not
+     * (failed, skipped because a tool is missing here, precondition failed) makes it false; no scenario: null.
+     */
     private ChaosScenarios chaosScenarios(ExperimentPlan plan, RunResult result, List<ScenarioVerdict> verdicts) {
         Map<FaultCategory, Boolean> byCategory = new LinkedHashMap<>();
+        List<SkippedScenario> skipped = new ArrayList<>();
         int executed = 0;
         for (int i = 0; i < verdicts.size(); i++) {
             ScenarioRecord record = result.scenarios().get(i);
-            if (!record.chaosInjected()) continue;
-            executed++;
+            if (record.chaosInjected()) executed++;
+            if (verdicts.get(i).verdict() == Verdict.SKIPPED) skipped.add(new SkippedScenario(record.name(), record.problem()));
             boolean passed = verdicts.get(i).verdict() == Verdict.PASSED;
-            for (ScenarioRecord.FaultRecord f : record.faults()) {
-                FaultCategory c = registry.injector(f.type()).map(Injector::category).orElse(FaultCategory.INFRASTRUCTURE);
-                byCategory.merge(c, passed, Boolean::logicalAnd);
-            }
+            for (FaultCategory c : plannedCategories(plan, record.name())) byCategory.merge(c, passed, Boolean::logicalAnd);
         }
         return new ChaosScenarios(executed, byCategory.get(FaultCategory.PROCESS), byCategory.get(FaultCategory.NETWORK),
-                byCategory.get(FaultCategory.MEMORY), byCategory.get(FaultCategory.INFRASTRUCTURE));
+                byCategory.get(FaultCategory.MEMORY), byCategory.get(FaultCategory.INFRASTRUCTURE), skipped);
+    }
+
+    private List<FaultCategory> plannedCategories(ExperimentPlan plan, String scenario) {
+        return plan.scenarios().stream().filter(s -> s.name().equals(scenario))
+                .flatMap(s -> s.injections().stream())
+                .map(inject -> registry.injector(inject.fault().type()).map(Injector::category).orElse(FaultCategory.INFRASTRUCTURE))
+                .distinct().toList();
     }
 
     private static FailClosedBehavior failClosed(List<ScenarioEvidence> scenarios) {

@@ -21,6 +21,7 @@ public record ScenarioEvidence(
         String problem,
         Double failClosedActivationMs,
         Map<String, Long> failClosedReasons,
+        Long failClosedResponses,
         double startedAtMs,
         double endedAtMs,
         Window chaosWindow,
@@ -28,7 +29,8 @@ public record ScenarioEvidence(
         List<StepEvidence> steps,
         List<FaultEvidence> faults,
         List<ExpectationEvidence> expectations,
-        Series series) {
+        Series series,
+        Abort abort) {
 
     /** @param timeToRecoveryMs from {@code recover} to the recovery condition's first true observation; null if never */
     public record Recovery(Boolean successful, Double timeToRecoveryMs) {}
@@ -65,8 +67,27 @@ public record ScenarioEvidence(
             Double elapsedMs,
             String source) {}
 
-    /** Raw observations: one table per condition and one for the monitor, as column names and rows. */
-    public record Series(Map<String, Table> conditions, Table monitor) {}
+    /**
+     * The abort condition that fired, or null. {@code firedAtMs} is the {@code completed_ms} of its first
+     * true row in {@code series.abort_conditions}; {@code windowAtMs} the {@code at_ms} of the monitor row
+     * whose metrics it read (null when it read none); {@code rolledBackAtMs} when every fault then in effect
+     * had been rolled back (the latest {@code rolled_back_at_ms} of {@code faultsRolledBack});
+     * {@code rollbackDurationMs} is {@code rolled_back_at_ms - fired_at_ms}.
+     */
+    public record Abort(
+            String condition,
+            String source,
+            double firedAtMs,
+            Double windowAtMs,
+            double rolledBackAtMs,
+            double rollbackDurationMs,
+            List<String> faultsRolledBack) {}
+
+    /**
+     * Raw observations: one table per condition, one for the monitor, and one per abort condition the
+     * scenario watched, as column names and rows.
+     */
+    public record Series(Map<String, Table> conditions, Table monitor, Map<String, Table> abortConditions) {}
 
     public record Table(Double everyMs, List<String> columns, List<List<Object>> rows) {}
 }

@@ -52,6 +52,7 @@ final class ScenarioEvidenceMapper {
                 r.problem(),
                 activation,
                 failClosedReasons(Validator.duringChaos(r)),
+                failClosedResponses(Validator.duringChaos(r)),
                 Timeline.millis(r.startedNanos()),
                 Timeline.millis(r.endedNanos()),
                 r.chaosInjected() ? new Window(Timeline.millis(r.chaosStartNanos()), Timeline.millis(r.chaosEndNanos())) : null,
@@ -60,7 +61,21 @@ final class ScenarioEvidenceMapper {
                         Timeline.millis(s.endedNanos()), s.status(), s.message())).toList(),
                 r.faults().stream().map(ScenarioEvidenceMapper::fault).toList(),
                 r.expectations().stream().map(ScenarioEvidenceMapper::expectation).toList(),
-                new Series(conditionTables(r), monitorTable(r.samples())));
+                new Series(conditionTables(r), monitorTable(r.samples()), abortTables(r)),
+                abort(r.abort()));
+    }
+
+    private static ScenarioEvidence.Abort abort(ScenarioRecord.AbortRecord a) {
+        if (a == null) return null;
+        long fired = a.fired().completedNanos();
+        return new ScenarioEvidence.Abort(a.name(), a.source(), Timeline.millis(fired), ms(a.windowAtNanos()),
+                Timeline.millis(a.rolledBackNanos()), Timeline.millis(a.rolledBackNanos() - fired), a.faultsRolledBack());
+    }
+
+    private static Map<String, Table> abortTables(ScenarioRecord r) {
+        Map<String, Table> tables = new LinkedHashMap<>();
+        for (ScenarioRecord.AbortSeries a : r.abortSeries()) tables.put(a.name(), observationTable(a.observations(), a.everyNanos()));
+        return tables;
     }
 
     /** The load's deliberate fail-closed answers during chaos, by reason: the sum of the monitor rows'. */
@@ -70,6 +85,12 @@ final class ScenarioEvidenceMapper {
             if (s.failClosedReasons() != null) s.failClosedReasons().forEach((reason, n) -> sum.merge(reason, n, Long::sum));
         }
         return sum;
+    }
+
+    /** The load's deliberate fail-closed answers during chaos: the sum of the monitor rows' {@code fail_closed_responses}; null without load. */
+    private static Long failClosedResponses(List<MonitorSample> chaos) {
+        List<Long> counts = chaos.stream().map(MonitorSample::failClosedResponses).filter(n -> n != null).toList();
+        return counts.isEmpty() ? null : counts.stream().mapToLong(Long::longValue).sum();
     }
 
     private static boolean recovered(ScenarioVerdict v) {
@@ -94,16 +115,16 @@ final class ScenarioEvidenceMapper {
 
     private static Map<String, Table> conditionTables(ScenarioRecord r) {
         Map<String, Table> tables = new LinkedHashMap<>();
-        r.series().forEach((name, observations) -> {
-            List<List<Object>> rows = new ArrayList<>(observations.size());
-            for (Observation o : observations) {
-                rows.add(Arrays.asList(Timeline.millis(o.startedNanos()), Timeline.millis(o.completedNanos()), o.value(), o.error()));
-            }
-            Long every = r.seriesEveryNanos().get(name);
-            tables.put(name, new Table(every == null ? null : Timeline.millis(every),
-                    List.of("started_ms", "completed_ms", "value", "error"), rows));
-        });
+        r.series().forEach((name, observations) -> tables.put(name, observationTable(observations, r.seriesEveryNanos().get(name))));
         return tables;
+    }
+
+    private static Table observationTable(List<Observation> observations, Long everyNanos) {
+        List<List<Object>> rows = new ArrayList<>(observations.size());
+        for (Observation o : observations) {
+            rows.add(Arrays.asList(Timeline.millis(o.startedNanos()), Timeline.millis(o.completedNanos()), o.value(), o.error()));
+        }
+        return new Table(everyNanos == null ? null : Timeline.millis(everyNanos), List.of("started_ms", "completed_ms", "value", "error"), rows);
     }
 
     private static Table monitorTable(List<MonitorSample> samples) {
@@ -111,11 +132,25 @@ final class ScenarioEvidenceMapper {
         for (MonitorSample s : samples) {
             rows.add(Arrays.asList(Timeline.millis(s.atNanos()), Timeline.millis(s.windowNanos()), s.requests(),
                     s.latencyP50Ms(), s.latencyP95Ms(), s.latencyP99Ms(), s.errorRate(), s.throughput(), s.failClosedShare(),
-                    s.failClosedReasons(),
-                    EvidenceBuilder.round(s.cpuPercent()), EvidenceBuilder.round(s.memoryPercent())));
+                    s.failClosedReasons(), s.failClosedResponses(),
+                    EvidenceBuilder.round(s.cpuPercent()), EvidenceBuilder.round(s.memoryPercent()), processes(s)));
         }
         Double every = samples.isEmpty() ? null : Timeline.millis(samples.get(0).windowNanos());
         return new Table(every, List.of("at_ms", "window_ms", "requests", "latency_p50_ms", "latency_p95_ms", "latency_p99_ms",
-                "error_rate", "throughput_rps", "fail_closed_share", "fail_closed_reasons", "cpu_percent", "memory_percent"), rows);
+                "error_rate", "throughput_rps", "fail_closed_share", "fail_closed_reasons", "fail_closed_responses", "cpu_percent",
+                "memory_percent", "processes"), rows);
+    }
+
+    /** The window's owned processes as {@code {name: {pid, cpu_percent, rss_bytes}}}. */
+    private static Map<String, Map<String, Object>> processes(MonitorSample s) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        s.processes().forEach((name, p) -> {
+            Map<String, Object> cell = new LinkedHashMap<>();
+            cell.put("pid", p.pid());
+            cell.put("cpu_percent", p.cpuPercent() == null ? null : EvidenceBuilder.round(p.cpuPercent()));
+            cell.put("rss_bytes", p.rssBytes());
+            out.put(name, cell);
+        });
+        return out;
     }
 }

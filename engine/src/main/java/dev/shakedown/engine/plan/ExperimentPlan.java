@@ -10,6 +10,7 @@ import java.util.Optional;
  * Everything a run needs, built once from a script (or by hand through the Java API) and never changed.
  *
  * @param params the resolved script parameters, as strings, for the evidence
+ * @param aborts abort conditions that apply to every scenario (a scenario may add its own)
  */
 public record ExperimentPlan(
         String component,
@@ -21,7 +22,8 @@ public record ExperimentPlan(
         SloSpec slo,
         Duration monitorEvery,
         List<ScenarioPlan> scenarios,
-        List<ScheduleSpec> schedules) {
+        List<ScheduleSpec> schedules,
+        List<AbortSpec> aborts) {
 
     public static final Duration DEFAULT_MONITOR_EVERY = Duration.ofMillis(500);
 
@@ -32,6 +34,14 @@ public record ExperimentPlan(
         loads = List.copyOf(loads);
         scenarios = List.copyOf(scenarios);
         schedules = List.copyOf(schedules);
+        aborts = List.copyOf(aborts);
+    }
+
+    /** A plan without abort conditions. */
+    public ExperimentPlan(String component, Optional<Path> script, Map<String, String> params, List<ResourceSpec> resources,
+                          List<ConditionSpec> conditions, List<LoadSpec> loads, SloSpec slo, Duration monitorEvery,
+                          List<ScenarioPlan> scenarios, List<ScheduleSpec> schedules) {
+        this(component, script, params, resources, conditions, loads, slo, monitorEvery, scenarios, schedules, List.of());
     }
 
     /** A plan that declares resources and nothing else: for driving resources and faults without scenarios. */
@@ -51,6 +61,6 @@ public record ExperimentPlan(
     public ExperimentPlan onlyScenarios(List<String> names) {
         if (names.isEmpty()) return this;
         return new ExperimentPlan(component, script, params, resources, conditions, loads, slo, monitorEvery,
-                scenarios.stream().filter(s -> names.contains(s.name())).toList(), schedules);
+                scenarios.stream().filter(s -> names.contains(s.name())).toList(), schedules, aborts);
     }
 }

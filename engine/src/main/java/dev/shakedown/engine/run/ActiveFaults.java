@@ -24,6 +24,9 @@ final class ActiveFaults {
     private final RunContext context;
     private final Deque<Active> active = new ArrayDeque<>();
     private final List<FaultRecord> records = new ArrayList<>();
+    /** Held while a fault is registered and applied, so that {@link #stopAndRollbackAll()} never races an apply. */
+    private final java.util.concurrent.locks.ReentrantLock applying = new java.util.concurrent.locks.ReentrantLock();
+    private volatile boolean stopped;
 
     private static final class Active {
         final FaultSpec spec;
@@ -45,9 +48,36 @@ final class ActiveFaults {
         this.context = context;
     }
 
-    /** Prepares, records and applies a fault; returns its record. Throws if it could not take effect. */
+    /**
+     * Prepares, records and applies a fault; returns its record. Throws if it could not take effect, and
+     * {@link InterruptedException} once {@link #stopAndRollbackAll()} has been called: then nothing is injected.
+     */
     FaultRecord inject(Injector injector, FaultSpec spec) throws Exception {
         Fault fault = injector.prepare(spec, context);
+        applying.lock();
+        try {
+            if (stopped) throw new InterruptedException("the scenario was aborted; " + spec + " was not injected");
+            return registerAndApply(spec, fault);
+        } finally {
+            applying.unlock();
+        }
+    }
+
+    /**
+     * For an abort, from another thread: no fault may be injected from now on; a fault being applied right
+     * now is let finish, then every fault is rolled back, newest first.
+     */
+    List<FaultRecord> stopAndRollbackAll() {
+        applying.lock();
+        try {
+            stopped = true;
+        } finally {
+            applying.unlock();
+        }
+        return rollbackAll();
+    }
+
+    private FaultRecord registerAndApply(FaultSpec spec, Fault fault) throws Exception {
         long seq = ledger.open("fault", spec.toString(), fault.undoRecord());
         int index;
         synchronized (this) {
@@ -83,24 +113,44 @@ final class ActiveFaults {
         }
     }
 
-    /** Rolls back every active fault, newest first. Returns the rolled-back records in that order. */
+    /**
+     * Rolls back every active fault, newest first. Returns the rolled-back records in that order. The
+     * ledger is told once every fault is out of effect: each record's fsync would otherwise delay the next
+     * fault's rollback by milliseconds. A record left open by a crash in between is undone again on replay,
+     * which is harmless (undo records are idempotent).
+     */
     List<FaultRecord> rollbackAll() {
         List<FaultRecord> done = new ArrayList<>();
-        while (true) {
-            Active a;
-            synchronized (this) {
-                a = active.poll();
+        List<Long> undone = new ArrayList<>();
+        try {
+            while (true) {
+                Active a;
+                synchronized (this) {
+                    a = active.poll();
+                }
+                if (a == null) return done;
+                done.add(rollback(a, undone));
             }
-            if (a == null) return done;
-            done.add(rollback(a));
+        } finally {
+            for (long seq : undone) markUndone(seq);
         }
     }
 
-    private FaultRecord rollback(Active a) {
+    private void markUndone(long seq) {
+        try {
+            ledger.undone(seq);
+        } catch (RuntimeException e) {
+            // The fault is rolled back; only the bookkeeping failed, and a replay would undo it again.
+            context.event("ledger-error", Map.of("seq", seq, "error", ConditionMonitor.describe(e)));
+        }
+    }
+
+    /** {@code rolledBackNanos} is when the fault's rollback returned: from then on it no longer acts. */
+    private FaultRecord rollback(Active a, List<Long> undone) {
         String error = null;
         try {
             a.fault.rollback();
-            ledger.undone(a.seq);
+            undone.add(a.seq);
         } catch (Exception | LinkageError e) {
             error = ConditionMonitor.describe(e);
         }

@@ -67,9 +67,16 @@ public final class ExperimentRunner {
 
     /** Ends the run early: the current step stops, every fault is rolled back, the run reports why. */
     public void interrupt(String reason) {
-        if (interruption == null) {
-            interruption = reason;
-            interruptedAt = timeline.now();
+        interrupt(reason, timeline.now());
+    }
+
+    /** As {@link #interrupt(String)}, for a reason observed at {@code atNanos} (an abort condition's answer). */
+    void interrupt(String reason, long atNanos) {
+        synchronized (this) {
+            if (interruption == null) {
+                interruptedAt = atNanos;
+                interruption = reason;
+            }
         }
         Thread t = runThread;
         if (t != null) t.interrupt();
@@ -98,14 +105,15 @@ public final class ExperimentRunner {
             try {
                 startupProblem = startResources(plan, context, ledger, started);
                 if (startupProblem != null) {
-                    for (ScenarioPlan s : plan.scenarios()) records.add(notRun(plan, s, startupProblem));
+                    for (ScenarioPlan s : plan.scenarios()) records.add(notRun(plan, s, ScenarioRecord.Outcome.PRECONDITION_FAILED, startupProblem));
                 } else {
                     warmUpInjectors(plan);
-                    try (Monitor monitor = new Monitor(plan.loads(), plan.monitorEvery(), timeline)) {
+                    try (Monitor monitor = new Monitor(plan.loads(), plan.monitorEvery(), timeline, new OwnedProcesses(resources))) {
                         monitor.start();
                         for (ScenarioPlan scenario : plan.scenarios()) {
-                            if (interruption != null) break;
-                            records.add(runScenario(plan, scenario, ledger, context, monitor));
+                            // After an abort or a signal no further fault is injected; what did not run says why.
+                            records.add(interruption != null ? notRun(plan, scenario, ScenarioRecord.Outcome.SKIPPED, "not run: " + interruption)
+                                    : runScenario(plan, scenario, ledger, context, monitor));
                         }
                         samples = monitor.samples();
                     }
@@ -130,7 +138,7 @@ public final class ExperimentRunner {
 
     private ScenarioRecord runScenario(ExperimentPlan plan, ScenarioPlan scenario, Ledger ledger, Context context, Monitor monitor) {
         listener.scenarioStarted(scenario);
-        ScenarioRunner runner = new ScenarioRunner(plan, scenario, registry, options, timeline, listener, ledger, context);
+        ScenarioRunner runner = new ScenarioRunner(plan, scenario, registry, options, timeline, listener, ledger, context, this::interrupt);
         currentScenario = runner;
         try {
             ScenarioRecord record = runner.run(monitor);
@@ -146,9 +154,9 @@ public final class ExperimentRunner {
                 .forEach(type -> registry.injector(type).ifPresent(Injector::warmUp));
     }
 
-    private ScenarioRecord notRun(ExperimentPlan plan, ScenarioPlan s, String why) {
+    private ScenarioRecord notRun(ExperimentPlan plan, ScenarioPlan s, ScenarioRecord.Outcome outcome, String why) {
         long now = timeline.now();
-        return new ScenarioRecord(s.name(), ScenarioRecord.Outcome.PRECONDITION_FAILED, why, now, now, -1, -1,
+        return new ScenarioRecord(s.name(), outcome, why, now, now, -1, -1,
                 s.slo().orElse(plan.slo()), List.of(), List.of(), List.of(), Map.of(), Map.of(), List.of());
     }
 

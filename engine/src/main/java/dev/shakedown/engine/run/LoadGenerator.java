@@ -29,6 +29,7 @@ final class LoadGenerator implements AutoCloseable {
     private final LoadSpec spec;
     private final Timeline timeline;
     private final Recorder latencies = new Recorder(HIGHEST_TRACKABLE_NANOS, 3);
+    private Histogram recycled;
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final Map<String, LongAdder> failClosedReasons = new ConcurrentHashMap<>();
@@ -99,9 +100,14 @@ final class LoadGenerator implements AutoCloseable {
         else if (outcome.failClosed()) failClosedReasons.computeIfAbsent(outcome.failClosedReason(), r -> new LongAdder()).increment();
     }
 
-    /** What happened since the previous call; resets the counters. */
+    /**
+     * What happened since the previous call; resets the counters. The window's histogram is valid until the
+     * next call, which recycles it (spanning 10 minutes at 3 digits, a histogram is 254 KB: one per window
+     * would be garbage).
+     */
     synchronized Window takeWindow() {
-        Histogram h = latencies.getIntervalHistogram();
+        Histogram h = latencies.getIntervalHistogram(recycled);
+        recycled = h;
         Map<String, Long> reasons = new TreeMap<>();
         failClosedReasons.forEach((reason, count) -> {
             long n = count.sumThenReset();

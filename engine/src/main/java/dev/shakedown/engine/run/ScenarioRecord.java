@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param chaosStartNanos the first injection, or -1 when nothing was injected
  * @param chaosEndNanos   the start of recovery (or the scenario's end), or -1 when nothing was injected
+ * @param abortSeries     every observation of each abort condition the scenario watched
+ * @param abort           the abort condition that fired, or null when none did
  */
 public record ScenarioRecord(
         String name,
@@ -24,9 +26,49 @@ public record ScenarioRecord(
         List<ExpectationRecord> expectations,
         Map<String, List<Observation>> series,
         Map<String, Long> seriesEveryNanos,
-        List<MonitorSample> samples) {
+        List<MonitorSample> samples,
+        List<AbortSeries> abortSeries,
+        AbortRecord abort) {
 
-    public enum Outcome { COMPLETED, PRECONDITION_FAILED, SKIPPED, INTERRUPTED, ERROR }
+    public enum Outcome { COMPLETED, PRECONDITION_FAILED, SKIPPED, INTERRUPTED, ABORTED, ERROR }
+
+    public ScenarioRecord {
+        abortSeries = List.copyOf(abortSeries);
+    }
+
+    /** A record of a scenario that watched no abort condition. */
+    public ScenarioRecord(String name, Outcome outcome, String problem, long startedNanos, long endedNanos,
+                          long chaosStartNanos, long chaosEndNanos, SloSpec slo, List<StepRecord> steps,
+                          List<FaultRecord> faults, List<ExpectationRecord> expectations,
+                          Map<String, List<Observation>> series, Map<String, Long> seriesEveryNanos, List<MonitorSample> samples) {
+        this(name, outcome, problem, startedNanos, endedNanos, chaosStartNanos, chaosEndNanos, slo, steps, faults,
+                expectations, series, seriesEveryNanos, samples, List.of(), null);
+    }
+
+    /** What one abort condition answered during the scenario. */
+    public record AbortSeries(String name, String source, long everyNanos, List<Observation> observations) {
+        public AbortSeries {
+            observations = List.copyOf(observations);
+        }
+    }
+
+    /**
+     * An abort condition that fired. {@code fired} is its first true observation (it counts from its
+     * {@code completedNanos}, when the answer came); {@code windowAtNanos} is the end of the monitoring
+     * window whose metrics it read, or -1 when none had ended yet; {@code rolledBackNanos} is when every
+     * fault that was in effect had been rolled back.
+     */
+    public record AbortRecord(
+            String name,
+            String source,
+            Observation fired,
+            long windowAtNanos,
+            long rolledBackNanos,
+            List<String> faultsRolledBack) {
+        public AbortRecord {
+            faultsRolledBack = List.copyOf(faultsRolledBack);
+        }
+    }
 
     public boolean chaosInjected() {
         return chaosStartNanos >= 0;

@@ -1,11 +1,15 @@
 package dev.shakedown.engine.run;
 
 import dev.shakedown.engine.ledger.Ledger;
+import dev.shakedown.engine.plan.AbortSpec;
 import dev.shakedown.engine.plan.ConditionSpec;
 import dev.shakedown.engine.plan.ExperimentPlan;
 import dev.shakedown.engine.plan.ScenarioPlan;
 import dev.shakedown.engine.plan.Step;
+import dev.shakedown.engine.run.ScenarioRecord.AbortRecord;
+import dev.shakedown.engine.run.ScenarioRecord.AbortSeries;
 import dev.shakedown.engine.run.ScenarioRecord.ExpectationRecord;
+import dev.shakedown.engine.run.ScenarioRecord.FaultRecord;
 import dev.shakedown.engine.run.ScenarioRecord.Outcome;
 import dev.shakedown.engine.run.ScenarioRecord.Phase;
 import dev.shakedown.engine.run.ScenarioRecord.StepRecord;
@@ -20,10 +24,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Runs the steps of one scenario on the calling thread. Conditions the scenario names are monitored
- * from its start; every fault is rolled back before this returns, however the steps ended.
+ * from its start; every fault is rolled back before this returns, however the steps ended. Abort
+ * conditions are watched on threads of their own: the one that fires first rolls back every fault from its
+ * thread at once, then asks the run to stop, which interrupts the current step.
  */
 final class ScenarioRunner {
     private final ExperimentPlan plan;
@@ -36,6 +43,12 @@ final class ScenarioRunner {
     private final Map<String, ConditionMonitor> monitors = new LinkedHashMap<>();
     private final List<StepRecord> steps = new ArrayList<>();
     private final List<ExpectationRecord> expectations = new ArrayList<>();
+    private final ObjLongConsumer<String> stopRun;
+    private final List<AbortWatch> abortWatches = new ArrayList<>();
+    private final Object abortLock = new Object();
+    private volatile AbortRecord abort;
+    private volatile List<FaultRecord> abortRolledBack = List.of();
+    private Monitor monitor;
 
     private long anchorNanos;
     private String anchor = "scenario start";
@@ -44,8 +57,10 @@ final class ScenarioRunner {
     private long chaosEnd = -1;
 
     ScenarioRunner(ExperimentPlan plan, ScenarioPlan scenario, Registry registry, RunOptions options,
-                   Timeline timeline, RunListener listener, Ledger ledger, RunContext context) {
+                   Timeline timeline, RunListener listener, Ledger ledger, RunContext context,
+                   ObjLongConsumer<String> stopRun) {
         this.plan = plan;
+        this.stopRun = stopRun;
         this.scenario = scenario;
         this.registry = registry;
         this.options = options;
@@ -67,6 +82,7 @@ final class ScenarioRunner {
                     scenario.slo().orElse(plan.slo()), List.of(), List.of(), List.of(), Map.of(), Map.of(), List.of());
         }
         anchorNanos = started;
+        this.monitor = monitor;
         startMonitors();
         Outcome outcome = Outcome.COMPLETED;
         String problem = null;
@@ -90,6 +106,9 @@ final class ScenarioRunner {
             outcome = Outcome.ERROR;
             problem = "internal error: " + ConditionMonitor.describe(e);
         } finally {
+            abortWatches.forEach(AbortWatch::close);
+            // The abort's request to stop the run interrupted this thread; what follows must still wait and join.
+            if (abort != null) Thread.interrupted();
             if (!faults.isEmpty()) {
                 if (chaosEnd < 0 && chaosStart >= 0) chaosEnd = timeline.now();
                 faults.rollbackAll().forEach(listener::faultRolledBack);
@@ -98,9 +117,62 @@ final class ScenarioRunner {
         }
         long ended = timeline.now();
         if (chaosStart >= 0 && chaosEnd < 0) chaosEnd = ended;
+        AbortRecord fired = abort;
+        if (fired != null) {
+            outcome = Outcome.ABORTED;
+            problem = "abort condition '" + fired.name() + "' fired; every fault was rolled back and the run stopped";
+            long firedAt = fired.fired().completedNanos();
+            // Chaos ends where its rollback began, as it does at recover.
+            if (chaosStart >= 0 && firedAt >= chaosStart && firedAt < chaosEnd) chaosEnd = firedAt;
+            abortRolledBack.forEach(listener::faultRolledBack);
+            listener.notice("abort condition '" + fired.name() + "' fired at " + Timeline.millis(firedAt) + " ms; "
+                    + fired.faultsRolledBack().size() + " fault(s) rolled back " + Timeline.millis(fired.rolledBackNanos() - firedAt)
+                    + " ms later");
+        }
         return new ScenarioRecord(scenario.name(), outcome, problem, started, ended, chaosStart, chaosEnd,
                 scenario.slo().orElse(plan.slo()), List.copyOf(steps), faults.records(), List.copyOf(expectations),
-                seriesSnapshot(), seriesIntervals(), samplesBetween(monitor, started, ended));
+                seriesSnapshot(), seriesIntervals(), samplesBetween(monitor, started, ended), abortSeries(), fired);
+    }
+
+    /**
+     * The experiment's abort conditions, then the scenario's own, each on its own thread from the first
+     * injection to the scenario's end. Not before: a system that is unwell before anything is injected is
+     * the steady state's business (precondition-failed, nothing injected), not the faults' blast radius.
+     */
+    private void startAbortWatches(long chaosStarted) {
+        List<AbortSpec> specs = new ArrayList<>(plan.aborts());
+        specs.addAll(scenario.aborts());
+        for (AbortSpec spec : specs) {
+            AbortWatch watch = new AbortWatch(spec, timeline, () -> windowSince(monitor, chaosStarted), this::abortFired);
+            abortWatches.add(watch);
+            watch.start();
+        }
+    }
+
+    /** Only windows that ended after the first injection, as the validator counts windows "during chaos". */
+    private static MonitorSample windowSince(Monitor monitor, long chaosStarted) {
+        MonitorSample latest = monitor.latest();
+        return latest != null && latest.atNanos() > chaosStarted ? latest : null;
+    }
+
+    /** On the watch's thread: roll back at once, then stop the run (which interrupts the current step). */
+    private void abortFired(AbortSpec spec, Observation observation, MonitorSample window) {
+        synchronized (abortLock) {
+            if (abort != null) return; // another abort condition fired first and has rolled back
+            List<FaultRecord> undone = faults.stopAndRollbackAll();
+            // When the last fault's rollback finished (so the evidence can derive it from the faults), or at
+            // once when nothing was in effect.
+            long rolledBack = undone.stream().mapToLong(FaultRecord::rolledBackNanos).max().orElse(observation.completedNanos());
+            abortRolledBack = undone;
+            abort = new AbortRecord(spec.name(), spec.source().toString(), observation, window == null ? -1 : window.atNanos(),
+                    rolledBack, undone.stream().map(FaultRecord::fault).toList());
+        }
+        stopRun.accept("abort condition '" + spec.name() + "' fired in scenario '" + scenario.name() + "'", observation.completedNanos());
+    }
+
+    private List<AbortSeries> abortSeries() {
+        return abortWatches.stream().map(w -> new AbortSeries(w.spec().name(), w.spec().source().toString(),
+                w.series().everyNanos(), w.series().snapshot())).toList();
     }
 
     /** The first fault of the scenario that cannot run here, said as the reason to skip it. */
@@ -178,17 +250,22 @@ final class ScenarioRunner {
                 + "; nothing was injected";
     }
 
-    private String inject(Step.Inject step) throws StepFailure {
+    private String inject(Step.Inject step) throws StepFailure, InterruptedException {
         Injector injector = registry.injector(step.fault().type())
                 .orElseThrow(() -> new StepFailure("no injector for fault '" + step.fault().type() + "'"));
         try {
             var record = faults.inject(injector, step.fault());
-            if (chaosStart < 0) chaosStart = record.injectedNanos();
+            if (chaosStart < 0) {
+                chaosStart = record.injectedNanos();
+                startAbortWatches(record.applyStartedNanos());
+            }
             // From the moment the fault began to act: a probe asked while apply() ran may already see it.
             anchorNanos = record.applyStartedNanos();
             anchor = "inject " + step.fault();
             phase = Phase.DURING_CHAOS;
             return record.details().isEmpty() ? null : format(record.details());
+        } catch (InterruptedException aborted) {
+            throw aborted;
         } catch (Exception e) {
             throw new StepFailure("could not inject " + step.fault() + ": " + ConditionMonitor.describe(e));
         }

@@ -39,7 +39,9 @@ public final class PlanValidator {
                 problems.add(new PlanProblem(scenario.source(), "scenario '" + scenario.name() + "' is declared twice"));
             }
             checkSteps(plan, scenario, problems);
+            scenario.aborts().forEach(a -> checkAbort(a, problems));
         }
+        plan.aborts().forEach(a -> checkAbort(a, problems));
         for (var schedule : plan.schedules()) {
             for (String name : schedule.scenarios()) {
                 if (!scenarioNames.contains(name)) {
@@ -49,6 +51,13 @@ public final class PlanValidator {
             }
         }
         return problems;
+    }
+
+    private static void checkAbort(dev.shakedown.engine.plan.AbortSpec abort, List<PlanProblem> problems) {
+        if (abort.every().isNegative() || abort.every().isZero()) {
+            problems.add(new PlanProblem(abort.source(), "abort condition '" + abort.name() + "' must be asked at an interval above zero, not "
+                    + format(abort.every())));
+        }
     }
 
     private void checkResources(ExperimentPlan plan, List<PlanProblem> problems) {

@@ -43,7 +43,7 @@ public final class Validator {
         beforeInjection(r).ifPresent(checks::add);
         double score = Math.max(0, 100 - checks.stream().filter(c -> c.status() == Status.FAILED).mapToInt(Check::penalty).sum());
         Verdict verdict = switch (r.outcome()) {
-            case INTERRUPTED -> Verdict.ABORTED;
+            case INTERRUPTED, ABORTED -> Verdict.ABORTED;
             case ERROR -> Verdict.ERROR;
             default -> checks.stream().allMatch(Check::passed) && rollbacksSucceeded(r) ? Verdict.PASSED : Verdict.FAILED;
         };

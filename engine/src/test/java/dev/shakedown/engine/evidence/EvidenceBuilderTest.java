@@ -77,4 +77,34 @@ class EvidenceBuilderTest {
         assertThat(s.get("fail_closed_activation_ms").asDouble()).isCloseTo(firstTrue - injected, org.assertj.core.data.Offset.offset(0.002));
         assertThat(root.get("fail_closed_behavior").get("activation_time_ms").asDouble()).isEqualTo(s.get("fail_closed_activation_ms").asDouble());
     }
+
+    /** A scenario that could not run here leaves its family not validated, and is listed with its reason. */
+    @Test
+    void aSkippedScenarioCountsAgainstItsFamilyAndIsListed() throws Exception {
+        SwitchInjector.reset();
+        var on = SwitchInjector.switchNamed("x");
+        ExperimentPlan plan = new ExperimentPlan("families", Optional.empty(), Map.of(), List.of(),
+                List.of(new ConditionSpec("on", Duration.ofMillis(10), on::get, HERE)),
+                List.of(), SloSpec.SEED_DEFAULTS, Duration.ofMillis(100),
+                List.of(new ScenarioPlan("runs", List.of(
+                                new Step.Inject(new FaultSpec("flip", List.of("x"), Map.of(), HERE), HERE),
+                                new Step.ExpectWithin("on", Duration.ofSeconds(1), HERE),
+                                new Step.Recover(HERE)), HERE),
+                        new ScenarioPlan("cannot", List.of(
+                                new Step.Inject(new FaultSpec("flip", List.of("x"), Map.of("unavailable", "needs a tool"), HERE), HERE),
+                                new Step.Recover(HERE)), HERE)), List.of());
+        Registry registry = Registry.fromClasspath();
+        RunResult result = new ExperimentRunner(registry, RunOptions.defaults(dir.resolve("state")), RunListener.NONE).run(plan);
+
+        Evidence evidence = new EvidenceBuilder(registry).build(plan, result);
+
+        assertThat(evidence.chaosScenarios().scenariosExecuted()).isEqualTo(1);
+        assertThat(evidence.chaosScenarios().infrastructureFaultsValidated()).isFalse();
+        assertThat(evidence.chaosScenarios().guardianCrashValidated()).as("no scenario tested it").isNull();
+        assertThat(evidence.chaosScenarios().skipped()).singleElement().satisfies(skipped -> {
+            assertThat(skipped.scenario()).isEqualTo("cannot");
+            assertThat(skipped.reason()).contains("needs a tool");
+        });
+        assertThat(EvidenceSchema.violations(EvidenceWriter.JSON.writeValueAsString(evidence))).isEmpty();
+    }
 }

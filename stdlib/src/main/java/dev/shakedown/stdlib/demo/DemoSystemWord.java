@@ -18,6 +18,7 @@ import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,14 +47,19 @@ public final class DemoSystemWord implements DslWord {
     @Override
     public String summary() {
         return "declare the bundled demo system (db, guardian, gateway) for this run; option failOpen: true breaks it on purpose, "
-                + "auditFs: 32.mb puts the gateway's audit directory on a tmpfs of that size";
+                + "auditFs: 32.mb puts the gateway's audit directory on a tmpfs of that size, delay: 100.ms slows every order, "
+                + "errorEvery: 10 answers every tenth order with 500";
     }
 
     @Override
     public Object call(BuildContext build, Map<String, Object> named, List<Object> args) {
         if (!args.isEmpty()) throw new DslException("demoSystem takes only named options: demoSystem(failOpen: true)");
-        Options.requireKnown(named, Set.of("failOpen", "auditFs"), "demoSystem");
+        Options.requireKnown(named, Set.of("failOpen", "auditFs", "delay", "errorEvery"), "demoSystem");
         boolean failOpen = Options.bool(named, "failOpen", false);
+        // a slow or erring gateway on purpose, whose latency and error rate a test knows beforehand
+        Duration delay = Options.duration(named, "delay").orElse(Duration.ZERO);
+        int errorEvery = Options.integer(named, "errorEvery", "demoSystem").orElse(0);
+        if (delay.isNegative() || errorEvery < 0) throw new DslException("demoSystem options delay: and errorEvery: must not be negative");
         Object auditFs = named.get("auditFs");
         if (auditFs != null && !(auditFs instanceof ByteSize)) {
             throw new DslException("demoSystem option auditFs: the size of the audit directory's tmpfs, such as 32.mb, not " + auditFs);
@@ -85,6 +91,8 @@ public final class DemoSystemWord implements DslWord {
                 "--event-log", LaunchOptions.RUN_DIR + "/" + DemoSystem.EVENT_LOG,
                 "--watch-parent"));
         if (failOpen) gatewayArguments.add("--fail-open");
+        if (!delay.isZero()) gatewayArguments.addAll(List.of("--delay-ms", delay.toMillis()));
+        if (errorEvery > 0) gatewayArguments.addAll(List.of("--error-every", errorEvery));
         // The gateway never creates its audit directory (a removed one must fail requests), so the run does.
         declare(build, "gateway", Map.of("command", command(jvm, "GatewayMain", gatewayArguments.toArray()),
                 "port", gateway, "mkdirs", List.of(auditDir)));

@@ -19,6 +19,13 @@ final class FillFile {
     /** How the blocks were obtained, for the evidence. */
     enum Method { FALLOCATE, WRITE }
 
+    /** The filesystem had less room than asked for: someone wrote to it since the amount was measured. */
+    static final class NoSpace extends IOException {
+        NoSpace(String message) {
+            super(message);
+        }
+    }
+
     private FillFile() {}
 
     static Method create(Path file, long bytes) throws IOException {
@@ -57,6 +64,7 @@ final class FillFile {
             return true;
         } catch (LastErrorException e) {
             if (e.getErrorCode() == LibC.EOPNOTSUPP) return false;
+            if (e.getErrorCode() == LibC.ENOSPC) throw new NoSpace("cannot allocate " + bytes + " bytes in " + file + ": " + LibC.explain(e));
             throw new IOException("cannot allocate " + bytes + " bytes in " + file + ": " + LibC.explain(e));
         }
     }

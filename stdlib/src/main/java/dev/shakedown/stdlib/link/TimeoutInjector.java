@@ -1,6 +1,7 @@
 package dev.shakedown.stdlib.link;
 
 import dev.shakedown.engine.plan.FaultSpec;
+import dev.shakedown.engine.spi.FaultCategory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,12 @@ public final class TimeoutInjector extends LinkInjector {
     public TimeoutInjector() {
         super("timeout", "stall the data on a link; with after:, close the stalled connections after that long",
                 "timeout('db') or timeout('db', after: 2.s)", 0, Set.of(AFTER));
+    }
+
+    /** A dependency that stops answering is the seed's database timeout, an infrastructure fault, not a partition. */
+    @Override
+    public FaultCategory category() {
+        return FaultCategory.INFRASTRUCTURE;
     }
 
     @Override

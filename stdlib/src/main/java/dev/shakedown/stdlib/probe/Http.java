@@ -2,6 +2,7 @@ package dev.shakedown.stdlib.probe;
 
 import dev.shakedown.dsl.DslException;
 import dev.shakedown.stdlib.Options;
+import groovy.lang.Closure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,12 +12,14 @@ import java.util.Set;
 
 /**
  * What the script word {@code http} gives: {@code http.get(url)}, {@code http.post(url, body)}, each with
- * an optional {@code timeout:} (default 2 s). The calls describe requests; reading them performs them.
+ * an optional {@code timeout:} (default 2 s) and {@code failClosedWhen: { it.status == 503 }} (which answers are
+ * deliberate refusals rather than errors; see {@link FailClosedRule}). The calls describe requests; reading them
+ * performs them.
  */
 public final class Http {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
-    private static final Set<String> OPTIONS = Set.of("timeout");
+    private static final Set<String> OPTIONS = Set.of("timeout", "failClosedWhen");
     static final Http INSTANCE = new Http();
 
     /** One client for every request of the process: it keeps connections, so a 100 Hz probe reuses them. */
@@ -47,7 +50,13 @@ public final class Http {
         Options.requireKnown(options, OPTIONS, "http." + method.toLowerCase());
         Duration timeout = Options.duration(options, "timeout").orElse(DEFAULT_TIMEOUT);
         HttpRequest request = HttpRequest.newBuilder(uri(url)).timeout(timeout).method(method, body).build();
-        return new HttpCall(client, request, timeout);
+        return new HttpCall(client, request, timeout, failClosedRule(options.get("failClosedWhen")));
+    }
+
+    private static FailClosedRule failClosedRule(Object predicate) {
+        if (predicate == null) return FailClosedRule.HEADER;
+        if (predicate instanceof Closure<?> closure) return FailClosedRule.when(closure);
+        throw new DslException("failClosedWhen: takes a closure over the answer, such as { it.status == 503 }, not " + predicate);
     }
 
     private static URI uri(Object url) {

@@ -26,15 +26,17 @@ public final class HttpCall implements LoadAction {
     private final HttpClient client;
     private final HttpRequest request;
     private final Duration timeout;
+    private final FailClosedRule failClosed;
     private Answer answer;
     private RuntimeException failure;
 
     private record Answer(int status, String body, Map<String, List<String>> headers, Duration latency) {}
 
-    HttpCall(HttpClient client, HttpRequest request, Duration timeout) {
+    HttpCall(HttpClient client, HttpRequest request, Duration timeout, FailClosedRule failClosed) {
         this.client = client;
         this.request = request;
         this.timeout = timeout;
+        this.failClosed = failClosed;
     }
 
     /** The status code; throws with the reason when no answer came (timeout, refused connection). */
@@ -62,12 +64,24 @@ public final class HttpCall implements LoadAction {
         return answer().latency();
     }
 
-    /** Sends the request again (only the status and headers are read) and says how it was answered. */
+    /**
+     * Whether the answer is a deliberate fail-closed refusal: it has {@code X-Fail-Closed}, or the request's
+     * {@code failClosedWhen:} holds for it.
+     */
+    public boolean getFailClosed() {
+        Answer a = answer();
+        return failClosed.reason(new HttpAnswer(a.status(), a.headers())) != null;
+    }
+
+    /**
+     * Sends the request again (only the status and headers are read) and says how it was answered. An
+     * exception in the script's {@code failClosedWhen:} propagates, so the load counts that answer as an error.
+     */
     @Override
     public LoadOutcome perform() throws IOException, InterruptedException {
         HttpResponse<Void> response = send(HttpResponse.BodyHandlers.discarding());
         return new LoadOutcome(response.statusCode(),
-                response.headers().firstValue(FAIL_CLOSED_HEADER).map(reason -> reason.isBlank() ? "unspecified" : reason).orElse(null));
+                failClosed.reason(new HttpAnswer(response.statusCode(), response.headers().map())));
     }
 
     private synchronized Answer answer() {
