@@ -37,11 +37,18 @@ final class LoopbackHttpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Connections the kernel queues while the server does not accept (a stopped process, a burst): as many as a
+     * production server would configure, so a frozen server's clients wait for it rather than having their
+     * connection attempts dropped and retried seconds later (the JDK's default is 50).
+     */
+    static final int BACKLOG = 1024;
+
     private final HttpServer server;
     private final ExecutorService executor;
 
     LoopbackHttpServer(int port, int threads) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
         executor = Executors.newFixedThreadPool(threads);
         server.setExecutor(executor);
     }
