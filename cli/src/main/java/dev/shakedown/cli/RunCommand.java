@@ -63,6 +63,8 @@ final class RunCommand implements Callable<Integer> {
             new PlanPrinter(console, style, registry).print(plan, true);
             return 0;
         }
+        // What an engine that died left in effect is undone before this run adds faults of its own.
+        RollbackCommand.replay(registry, state, console);
         Timeline timeline = new Timeline();
         ExperimentRunner runner = new ExperimentRunner(registry, RunOptions.defaults(state),
                 new ConsoleProgress(console, style, timeline), timeline);

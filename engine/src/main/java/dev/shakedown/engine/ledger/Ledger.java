@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,9 +46,24 @@ public final class Ledger implements AutoCloseable {
                 Files.createFile(file);
                 restrict(file);
             }
-            return new Ledger(file, FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            lockWhileOpen(channel);
+            return new Ledger(file, channel);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the fault ledger under " + stateDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Holds an exclusive lock on the file for as long as this engine lives: a replay skips a ledger someone
+     * holds, so it never undoes the faults of a run still going. The kernel drops the lock when the process
+     * dies, however it dies.
+     */
+    private static void lockWhileOpen(FileChannel channel) throws IOException {
+        try {
+            channel.tryLock();
+        } catch (OverlappingFileLockException alreadyHeldHere) {
+            // this JVM holds it already
         }
     }
 
@@ -83,14 +99,23 @@ public final class Ledger implements AutoCloseable {
 
     /** Marks a record undone, forced to disk. */
     public synchronized void undone(long seq) {
+        append(channel, file, undoneLine(seq));
+    }
+
+    static Map<String, Object> undoneLine(long seq) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("seq", seq);
         line.put("state", "undone");
         line.put("at", Instant.now().toString());
-        append(line);
+        return line;
     }
 
     private void append(Map<String, Object> line) {
+        append(channel, file, line);
+    }
+
+    /** Appends one JSON line and forces it to disk before returning. */
+    static void append(FileChannel channel, Path file, Map<String, Object> line) {
         byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);

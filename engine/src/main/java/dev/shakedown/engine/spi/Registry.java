@@ -12,10 +12,12 @@ import java.util.function.Function;
 public final class Registry {
     private final Map<String, Injector> injectors;
     private final Map<String, ResourceType> resourceTypes;
+    private final Map<String, UndoAction> undoActions;
 
     public Registry(ClassLoader loader) {
         this.injectors = load(Injector.class, loader, Injector::name);
         this.resourceTypes = load(ResourceType.class, loader, ResourceType::kind);
+        this.undoActions = load(UndoAction.class, loader, UndoAction::action);
     }
 
     public static Registry fromClasspath() {
@@ -48,5 +50,10 @@ public final class Registry {
 
     public Collection<ResourceType> resourceTypes() {
         return resourceTypes.values();
+    }
+
+    /** The ledger replay steps, by the undo record action each handles. */
+    public Map<String, UndoAction> undoActions() {
+        return undoActions;
     }
 }

@@ -36,6 +36,20 @@ public final class Signals {
         }
     }
 
+    /**
+     * Sends {@code signal} to a process of a dead run that the ledger names, whose start time the caller has
+     * just matched against the record (so the PID is not a reused one). Still refuses PID 1 and this process.
+     */
+    public static void sendToRecorded(long pid, Signal signal) {
+        if (pid <= 1 || pid == ProcessHandle.current().pid()) throw new IllegalStateException("refusing to signal PID " + pid);
+        try {
+            LIBC.kill(Math.toIntExact(pid), signal.number());
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == ESRCH) return;
+            throw new IllegalStateException("cannot send " + signal + " to PID " + pid + ": " + explain(e.getErrorCode()));
+        }
+    }
+
     private static String explain(int errno) {
         return switch (errno) {
             case ESRCH -> "no such process (it has exited)";
