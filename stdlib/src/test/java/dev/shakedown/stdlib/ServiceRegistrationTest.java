@@ -19,6 +19,15 @@ class ServiceRegistrationTest {
         assertThat(registry.resourceType("process")).isPresent();
     }
 
+    /** Every undo action the stdlib writes to the ledger has a replay step. */
+    @Test
+    void theEngineFindsAReplayStepForEveryUndoAction() {
+        Registry registry = new Registry(getClass().getClassLoader());
+
+        assertThat(registry.undoActions()).containsOnlyKeys("kill-process", "sigcont", "kill-helper", "cgroup-remove",
+                "delete-file", "unmount", "write-file", "restore-file", "firewall-delete");
+    }
+
     @Test
     void theDslFindsTheWords() {
         assertThat(ServiceLoader.load(DslWord.class).stream().map(p -> p.get().name()))
