@@ -22,7 +22,7 @@ public final class KillHelperUndo implements UndoAction {
     }
 
     @Override
-    public Outcome undo(Map<String, Object> data) throws InterruptedException {
+    public Outcome undo(Map<String, Object> data) {
         String token = UndoAction.text(data, "token");
         if (token.length() < 16) throw new IllegalArgumentException("the helper token '" + token + "' is too short to be unique");
         long self = ProcessHandle.current().pid();
@@ -31,7 +31,7 @@ public final class KillHelperUndo implements UndoAction {
         if (helpers.isEmpty()) return Outcome.done("no helper carrying " + token + " is left");
         for (ProcessHandle helper : helpers) {
             Signals.sendToRecorded(helper.pid(), Signal.CONT);
-            ProcessHandles.stopTree(helper, Duration.ofSeconds(3));
+            ProcessHandles.stopForeignTree(helper, Duration.ofSeconds(3));
         }
         List<Long> alive = helpers.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
         if (!alive.isEmpty()) return Outcome.failed("helper PID " + alive + " survived SIGKILL");

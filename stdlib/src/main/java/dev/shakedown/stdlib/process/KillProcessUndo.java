@@ -13,11 +13,11 @@ public final class KillProcessUndo implements UndoAction {
     }
 
     @Override
-    public Outcome undo(Map<String, Object> data) throws InterruptedException {
+    public Outcome undo(Map<String, Object> data) {
         Optional<ProcessHandle> process = RecordedProcess.find(data);
         if (process.isEmpty()) return Outcome.done("PID " + data.get("pid") + " is gone (or is another process now)");
         Signals.sendToRecorded(process.get().pid(), Signal.CONT); // a stopped process cannot act on SIGTERM
-        ProcessHandles.stopTree(process.get(), Duration.ofSeconds(5));
+        ProcessHandles.stopForeignTree(process.get(), Duration.ofSeconds(5));
         if (process.get().isAlive()) return Outcome.failed("PID " + process.get().pid() + " survived SIGKILL");
         return Outcome.done("killed PID " + process.get().pid());
     }

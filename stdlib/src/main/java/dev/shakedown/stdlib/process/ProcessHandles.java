@@ -38,6 +38,27 @@ public final class ProcessHandles {
     }
 
     /**
+     * Like {@link #stopTree}, for processes that are not this JVM's children (a dead run's): their exit is
+     * polled every 5 ms, since {@link ProcessHandle#onExit()} polls a non-child with a growing back-off.
+     */
+    public static void stopForeignTree(ProcessHandle root, Duration grace) {
+        List<ProcessHandle> tree = Stream.concat(Stream.of(root), root.descendants()).toList();
+        tree.forEach(ProcessHandle::destroy);
+        if (pollExit(tree, grace)) return;
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        pollExit(tree, grace);
+    }
+
+    private static boolean pollExit(List<ProcessHandle> handles, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (handles.stream().anyMatch(ProcessHandle::isAlive)) {
+            if (System.nanoTime() > deadline) return false;
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+        }
+        return true;
+    }
+
+    /**
      * SIGTERM to the process and all its descendants, up to {@code grace} to exit, then SIGKILL to what is
      * left. Uses {@link ProcessHandle#destroy()} because it checks the start time, so a reused PID is never
      * hit, and these are the run's own processes, which the safety rails need not vet.
