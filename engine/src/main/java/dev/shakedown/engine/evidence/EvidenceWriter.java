@@ -22,7 +22,9 @@ public final class EvidenceWriter {
     public Path write(Evidence evidence, Path outDir) throws IOException {
         Files.createDirectories(outDir);
         Path target = outDir.resolve(fileName(evidence.component()));
+        // createTempFile makes it rw------- on POSIX; the rename keeps that, so the evidence is owner-only.
         Path tmp = Files.createTempFile(outDir, ".evidence", ".tmp");
+        dev.shakedown.engine.ledger.OwnerOnly.restrict(tmp);
         try {
             Files.writeString(tmp, JSON.writeValueAsString(evidence));
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

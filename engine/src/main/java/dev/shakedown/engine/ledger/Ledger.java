@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,23 +38,14 @@ public final class Ledger implements AutoCloseable {
     public static Ledger open(Path stateDir, String runId) {
         try {
             Path dir = stateDir.resolve("ledger");
-            Files.createDirectories(dir);
+            OwnerOnly.createDirectories(dir);
+            OwnerOnly.restrict(dir);
             Path file = dir.resolve(runId + ".jsonl");
-            if (!Files.exists(file)) {
-                Files.createFile(file);
-                restrict(file);
-            }
+            if (!Files.exists(file)) OwnerOnly.createFile(file);
+            OwnerOnly.restrict(file);
             return new Ledger(file, FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the fault ledger under " + stateDir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void restrict(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException ignored) {
-            // Not a POSIX file system: nothing finer to set.
         }
     }
 
