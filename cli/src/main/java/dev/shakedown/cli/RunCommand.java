@@ -54,14 +54,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = Redacting.wrap(spec.commandLine().getErr());
         Registry registry = Registry.fromClasspath();
         ExperimentPlan plan = script.compile(registry, err).orElse(null);
         if (plan == null) return Main.SCRIPT_ERROR;
         if (!unknownScenarios(plan, err)) return Main.SCRIPT_ERROR;
         plan = plan.onlyScenarios(scenarios);
         Style style = Style.detect(script.noColor);
-        PrintWriter console = spec.commandLine().getOut();
+        PrintWriter console = Redacting.wrap(spec.commandLine().getOut());
         if (dryRun) {
             new PlanPrinter(console, style, registry).print(plan, true);
             return 0;

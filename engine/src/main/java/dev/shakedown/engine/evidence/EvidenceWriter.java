@@ -26,7 +26,7 @@ public final class EvidenceWriter {
         Path tmp = Files.createTempFile(outDir, ".evidence", ".tmp");
         dev.shakedown.engine.ledger.OwnerOnly.restrict(tmp);
         try {
-            Files.writeString(tmp, JSON.writeValueAsString(evidence));
+            Files.writeString(tmp, JSON.writeValueAsString(Secrets.redact(JSON.<tools.jackson.databind.JsonNode>valueToTree(evidence))));
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

@@ -1,5 +1,6 @@
 package dev.shakedown.engine.ledger;
 
+import dev.shakedown.engine.evidence.Secrets;
 import dev.shakedown.engine.spi.UndoRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,11 +62,13 @@ public final class Ledger implements AutoCloseable {
         line.put("state", "open");
         line.put("at", Instant.now().toString());
         line.put("kind", kind);
-        line.put("what", what);
+        line.put("what", Secrets.redact(what));
         Map<String, Object> u = new LinkedHashMap<>();
         u.put("action", undo.action());
         u.put("data", undo.data());
-        u.put("manual", undo.manual());
+        // The undo data stays exact (rollback and replay identify processes by it; the file is owner-only),
+        // the text meant for people is masked like the evidence.
+        u.put("manual", Secrets.redact(undo.manual()));
         line.put("undo", u);
         append(line);
         return seq;
