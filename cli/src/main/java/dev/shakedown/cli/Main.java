@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
                 "1:some check failed",
                 "2:script or usage error",
                 "3:aborted (interrupt or abort condition)",
-                "4:precondition failed (steady state not met, nothing injected)"})
+                "4:precondition failed (steady state not met, nothing injected)",
+                "5:another experiment is running on this host or state directory (see --wait)"})
 public final class Main {
     public static final int SCRIPT_ERROR = 2;
 

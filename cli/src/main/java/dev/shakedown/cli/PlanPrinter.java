@@ -26,7 +26,7 @@ final class PlanPrinter {
     private final Registry registry;
 
     PlanPrinter(PrintWriter out, Style style, Registry registry) {
-        this.out = out;
+        this.out = Redacting.wrap(out);
         this.style = style;
         this.registry = registry;
     }

@@ -16,7 +16,6 @@ import dev.shakedown.reports.Style;
 import dev.shakedown.reports.Summary;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,24 +46,38 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "print the plan and what each fault would do; inject nothing")
     boolean dryRun;
 
+    @Option(names = "--wait", description = "if another experiment is running on this host or state directory, "
+            + "wait for it to end instead of failing")
+    boolean waitForLock;
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = Redacting.wrap(spec.commandLine().getErr());
         Registry registry = Registry.fromClasspath();
         ExperimentPlan plan = script.compile(registry, err).orElse(null);
         if (plan == null) return Main.SCRIPT_ERROR;
         if (!unknownScenarios(plan, err)) return Main.SCRIPT_ERROR;
         plan = plan.onlyScenarios(scenarios);
         Style style = Style.detect(script.noColor);
-        PrintWriter console = spec.commandLine().getOut();
+        PrintWriter console = Redacting.wrap(spec.commandLine().getOut());
         if (dryRun) {
             new PlanPrinter(console, style, registry).print(plan, true);
             return 0;
         }
-        // What an engine that died left in effect is undone before this run adds faults of its own.
-        RollbackCommand.replay(registry, state, console);
+        try (RunLock lock = RunLock.acquire(state, script.script, waitForLock, err)) {
+            // What an engine that died left in effect is undone before this run adds faults of its own.
+            RollbackCommand.replay(registry, state, console);
+            return run(plan, registry, style, console, err);
+        } catch (RunLock.Busy busy) {
+            err.println(busy.getMessage());
+            return RunLock.BUSY;
+        }
+    }
+
+    private int run(ExperimentPlan plan, Registry registry, Style style, PrintWriter console, PrintWriter err)
+            throws IOException {
         Timeline timeline = new Timeline();
         ExperimentRunner runner = new ExperimentRunner(registry, RunOptions.defaults(state),
                 new ConsoleProgress(console, style, timeline), timeline);

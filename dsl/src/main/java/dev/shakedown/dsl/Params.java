@@ -1,5 +1,6 @@
 package dev.shakedown.dsl;
 
+import dev.shakedown.engine.evidence.Secrets;
 import dev.shakedown.engine.plan.ByteSize;
 import dev.shakedown.engine.plan.Durations;
 import dev.shakedown.engine.plan.Percent;
@@ -38,10 +39,11 @@ final class Params {
             return fallback;
         }
         resolved.put(name, text);
+        if (Secrets.looksSecret(name)) Secrets.register(text);
         try {
             return parse(text.trim(), fallback);
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw call.error("--param " + name + "=" + text + ": " + e.getMessage());
+            throw call.error("--param " + name + "=" + Secrets.redact(text) + ": " + Secrets.redact(e.getMessage()));
         }
     }
 
@@ -50,6 +52,7 @@ final class Params {
         String text = given.get(name);
         if (text == null) throw call.error("parameter '" + name + "' has no default; pass --param " + name + "=...");
         resolved.put(name, text);
+        if (Secrets.looksSecret(name)) Secrets.register(text);
         return text;
     }
 

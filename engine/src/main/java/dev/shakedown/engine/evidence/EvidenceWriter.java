@@ -22,9 +22,11 @@ public final class EvidenceWriter {
     public Path write(Evidence evidence, Path outDir) throws IOException {
         Files.createDirectories(outDir);
         Path target = outDir.resolve(fileName(evidence.component()));
+        // createTempFile makes it rw------- on POSIX; the rename keeps that, so the evidence is owner-only.
         Path tmp = Files.createTempFile(outDir, ".evidence", ".tmp");
+        dev.shakedown.engine.ledger.OwnerOnly.restrict(tmp);
         try {
-            Files.writeString(tmp, JSON.writeValueAsString(evidence));
+            Files.writeString(tmp, JSON.writeValueAsString(Secrets.redact(JSON.<tools.jackson.databind.JsonNode>valueToTree(evidence))));
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

@@ -1,5 +1,6 @@
 package dev.shakedown.engine.ledger;
 
+import dev.shakedown.engine.evidence.Secrets;
 import dev.shakedown.engine.spi.UndoRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,12 +40,11 @@ public final class Ledger implements AutoCloseable {
     public static Ledger open(Path stateDir, String runId) {
         try {
             Path dir = stateDir.resolve("ledger");
-            Files.createDirectories(dir);
+            OwnerOnly.createDirectories(dir);
+            OwnerOnly.restrict(dir);
             Path file = dir.resolve(runId + ".jsonl");
-            if (!Files.exists(file)) {
-                Files.createFile(file);
-                restrict(file);
-            }
+            if (!Files.exists(file)) OwnerOnly.createFile(file);
+            OwnerOnly.restrict(file);
             FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             lockWhileOpen(channel);
             return new Ledger(file, channel);
@@ -67,14 +66,6 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    private static void restrict(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException ignored) {
-            // Not a POSIX file system: nothing finer to set.
-        }
-    }
-
     public Path file() {
         return file;
     }
@@ -87,11 +78,13 @@ public final class Ledger implements AutoCloseable {
         line.put("state", "open");
         line.put("at", Instant.now().toString());
         line.put("kind", kind);
-        line.put("what", what);
+        line.put("what", Secrets.redact(what));
         Map<String, Object> u = new LinkedHashMap<>();
         u.put("action", undo.action());
         u.put("data", undo.data());
-        u.put("manual", undo.manual());
+        // The undo data stays exact (rollback and replay identify processes by it; the file is owner-only),
+        // the text meant for people is masked like the evidence.
+        u.put("manual", Secrets.redact(undo.manual()));
         line.put("undo", u);
         append(line);
         return seq;

@@ -28,7 +28,7 @@ public record ExperimentPlan(
     public static final Duration DEFAULT_MONITOR_EVERY = Duration.ofMillis(500);
 
     public ExperimentPlan {
-        params = Map.copyOf(params);
+        params = Map.copyOf(dev.shakedown.engine.evidence.Secrets.maskParams(params));
         resources = List.copyOf(resources);
         conditions = List.copyOf(conditions);
         loads = List.copyOf(loads);

@@ -203,7 +203,7 @@ public final class ExperimentRunner {
     private Path createRunDirectory() {
         Path dir = options.stateDir().resolve("runs").resolve(runId);
         try {
-            Files.createDirectories(dir);
+            dev.shakedown.engine.ledger.OwnerOnly.createDirectories(dir);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the run folder " + dir + ": " + e.getMessage(), e);

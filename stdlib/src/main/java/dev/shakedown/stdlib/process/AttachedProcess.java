@@ -26,12 +26,17 @@ public final class AttachedProcess extends ProcessResource {
     }
 
     private List<ProcessHandle> matching(Pattern pattern) {
-        long self = ProcessHandle.current().pid();
-        List<ProcessHandle> found = ProcessHandle.allProcesses()
-                .filter(h -> h.pid() != self)
+        List<ProcessHandle> all = ProcessHandle.allProcesses()
                 .filter(h -> h.info().commandLine().map(line -> pattern.matcher(line).find()).orElse(false))
                 .sorted(Comparator.comparingLong(ProcessHandle::pid))
                 .toList();
+        // PID 1, the engine and its parent are never candidates: a fault on them would take the run down.
+        List<ProcessHandle> found = all.stream().filter(h -> refusal(h.pid()) == null).toList();
+        if (found.isEmpty() && !all.isEmpty()) {
+            throw new IllegalStateException("refusing to attach " + this + ": /" + pattern + "/ matches only "
+                    + all.stream().map(h -> "PID " + h.pid() + " (" + refusal(h.pid()) + ")").collect(Collectors.joining(", "))
+                    + ", which the engine never signals; make the pattern match the process you mean");
+        }
         if (found.isEmpty()) {
             throw new IllegalStateException("no running process matches /" + pattern + "/ (for " + this + ")");
         }
@@ -58,8 +63,22 @@ public final class AttachedProcess extends ProcessResource {
         } catch (NumberFormatException e) {
             throw new IllegalStateException("the pidFile " + pidFile + " of " + this + " holds '" + text + "', not a PID");
         }
+        String refused = refusal(pid);
+        if (refused != null) {
+            throw new IllegalStateException("refusing to attach " + this + ": the pidFile " + pidFile + " names PID " + pid
+                    + " (" + refused + "), which the engine never signals");
+        }
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).orElseThrow(() -> new IllegalStateException(
                 "the pidFile " + pidFile + " of " + this + " names PID " + pid + ", which is not running"));
+    }
+
+    /** Why the engine must not touch this PID (init, itself, its parent), or null when it may. */
+    static String refusal(long pid) {
+        ProcessHandle self = ProcessHandle.current();
+        if (pid <= 1) return "init";
+        if (pid == self.pid()) return "the engine itself";
+        if (self.parent().map(p -> p.pid() == pid).orElse(false)) return "the engine's parent";
+        return null;
     }
 
     @Override

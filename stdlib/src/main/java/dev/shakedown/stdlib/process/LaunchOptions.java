@@ -101,6 +101,7 @@ public record LaunchOptions(
         if (!(value instanceof Map<?, ?> map)) throw new DslException("option env: give a map [NAME: 'value'], not " + value);
         Map<String, String> env = new LinkedHashMap<>();
         map.forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
+        env.values().forEach(dev.shakedown.engine.evidence.Secrets::register);
         return env;
     }
 

@@ -95,4 +95,42 @@ class AttachedProcessTest {
         assertThatThrownBy(() -> run.start(process("billing", Map.of("pidFile", pidFile.toString()))))
                 .hasMessage("the pidFile " + pidFile + " of process 'billing' does not exist");
     }
+
+    @Test
+    void severalRealSleepsWithTheSameMarkerAreAnErrorListingBothAndAllTrueTakesBoth() throws Exception {
+        Process one = spawned.start("sleep", marker);
+        Process two = spawned.start("sleep", marker);
+
+        assertThatThrownBy(() -> run.start(process("sleepers", Map.of("match", "sleep " + marker.replace(".", "\\.")))))
+                .hasMessageFindingMatch("PID " + one.pid() + ": \\S*sleep " + java.util.regex.Pattern.quote(marker))
+                .hasMessageFindingMatch("PID " + two.pid() + ": \\S*sleep " + java.util.regex.Pattern.quote(marker));
+        AttachedProcess both = run.start(process("sleepers", Map.of("match", "sleep " + marker.replace(".", "\\."), "all", true)));
+        assertThat(both.handles()).extracting(ProcessHandle::pid).containsExactly(
+                Math.min(one.pid(), two.pid()), Math.max(one.pid(), two.pid()));
+    }
+
+    @Test
+    void pidOneTheEngineAndItsParentAreRefused() throws Exception {
+        long self = ProcessHandle.current().pid();
+        long parent = ProcessHandle.current().parent().orElseThrow().pid();
+        for (var refused : Map.of(1L, "init", self, "the engine itself", parent, "the engine's parent").entrySet()) {
+            Path pidFile = Files.writeString(runDir.resolve(refused.getKey() + ".pid"), refused.getKey() + "\n");
+            assertThatThrownBy(() -> run.start(process("victim", Map.of("pidFile", pidFile.toString()))))
+                    .hasMessageContaining("refusing to attach process 'victim'")
+                    .hasMessageContaining("names PID " + refused.getKey() + " (" + refused.getValue() + ")");
+        }
+        String ownCommandLine = ProcessHandle.current().info().commandLine().orElseThrow();
+        String pattern = "^" + java.util.regex.Pattern.quote(ownCommandLine) + "$";
+        assertThatThrownBy(() -> run.start(process("victim", Map.of("match", pattern))))
+                .hasMessageContaining("matches only PID " + self + " (the engine itself)");
+    }
+
+    @Test
+    void signalsToPidOneTheEngineOrItsParentAreRefused() {
+        long self = ProcessHandle.current().pid();
+        long parent = ProcessHandle.current().parent().orElseThrow().pid();
+        assertThatThrownBy(() -> run.checkSignalAllowed(1)).hasMessageContaining("refusing to signal PID 1");
+        assertThatThrownBy(() -> run.checkSignalAllowed(self)).hasMessageContaining("the engine itself");
+        assertThatThrownBy(() -> run.checkSignalAllowed(parent)).hasMessageContaining("the engine's parent");
+    }
 }
