@@ -44,10 +44,8 @@ class CrashRollbackTest {
         Path script = Files.writeString(dir.resolve("crash.chaos.groovy"), """
                 component 'crash'
                 def sut = demoSystem(auditFs: 32.mb)
-                condition 'healthy', { http.get("${sut.gateway}/health").status == 200 }
 
                 scenario 'everythingAtOnce' {
-                    steadyState healthy
                     inject clockSkew('guardian', 30.s)
                     inject disk(path: sut.auditDir, free: 0.mb, dedicatedOnly: true)
                     inject cpu(cores: 1, load: 50.percent)
@@ -65,7 +63,8 @@ class CrashRollbackTest {
 
         Set<String> wanted = Set.of("sigcont", "delete-file", "write-file", "kill-helper", "unmount");
         await().atMost(Duration.ofMinutes(2)).ignoreExceptions()
-                .until(() -> actions(state).containsAll(wanted));
+                .until(() -> !cli.isAlive() || actions(state).containsAll(wanted));
+        assertThat(cli.isAlive()).as(() -> log()).isTrue();
         List<LedgerReplay.OpenRecord> open = LedgerReplay.list(state);
         Path fill = Path.of(data(open, "delete-file").get("path").toString());
         Path offset = Path.of(data(open, "write-file").get("path").toString());
@@ -97,6 +96,14 @@ class CrashRollbackTest {
         Cli.Result again = Cli.run("rollback", "--state", state.toString());
         assertThat(again.exitCode()).isZero();
         assertThat(again.all()).contains("nothing to roll back");
+    }
+
+    private String log() {
+        try {
+            return Files.readString(dir.resolve("cli.log"));
+        } catch (Exception e) {
+            return "no log: " + e;
+        }
     }
 
     private static Set<String> actions(Path state) {

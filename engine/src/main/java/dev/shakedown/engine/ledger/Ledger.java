@@ -58,11 +58,13 @@ public final class Ledger implements AutoCloseable {
      * holds, so it never undoes the faults of a run still going. The kernel drops the lock when the process
      * dies, however it dies.
      */
-    private static void lockWhileOpen(FileChannel channel) throws IOException {
+    private static void lockWhileOpen(FileChannel channel) {
         try {
             channel.tryLock();
         } catch (OverlappingFileLockException alreadyHeldHere) {
             // this JVM holds it already
+        } catch (IOException noLocksHere) {
+            // a file system without locks: the ledger still works, only a concurrent replay cannot tell
         }
     }
 
