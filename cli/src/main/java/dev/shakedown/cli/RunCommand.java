@@ -82,14 +82,14 @@ final class RunCommand implements Callable<Integer> {
         ExperimentRunner runner = new ExperimentRunner(registry, RunOptions.defaults(state),
                 new ConsoleProgress(console, style, timeline), timeline);
         console.println(style.bold("shakedown") + " run " + runner.runId() + " of " + script.script);
-        RunResult result;
+        // The guard stays until the evidence is written: a second signal must not end the JVM before that.
         try (SignalGuard guard = new SignalGuard(runner, err)) {
-            result = runner.run(plan);
+            RunResult result = runner.run(plan);
+            Evidence evidence = new EvidenceBuilder(registry).build(plan, result);
+            Path file = new EvidenceWriter().write(evidence, out);
+            new Summary(console, style).print(evidence, file);
+            return evidence.run().exitCode();
         }
-        Evidence evidence = new EvidenceBuilder(registry).build(plan, result);
-        Path file = new EvidenceWriter().write(evidence, out);
-        new Summary(console, style).print(evidence, file);
-        return evidence.run().exitCode();
     }
 
 

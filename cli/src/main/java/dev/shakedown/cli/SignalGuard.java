@@ -22,7 +22,8 @@ final class SignalGuard implements AutoCloseable {
             try {
                 previous.add(Signal.handle(signal, s -> {
                     if (runner.isInterruptRequested()) {
-                        err.println("rollback is still running; it will finish and exit on its own");
+                        err.println("SIG" + name + ": rollback is still running; it will finish, write the evidence "
+                                + "and exit on its own");
                     } else {
                         err.println("SIG" + name + ": stopping, rolling back every fault...");
                         runner.interrupt("SIG" + name);

@@ -182,9 +182,42 @@ public final class ExperimentRunner {
     private void stopResources(Map<Resource, Long> started, Ledger ledger) {
         List<Map.Entry<Resource, Long>> reversed = new ArrayList<>(started.entrySet());
         java.util.Collections.reverse(reversed);
+        // The processes the run launched are stopped all at once (each takes its own time to exit, and a run
+        // ended by a signal must be gone within seconds); then the rest, newest first, as they were started.
+        List<Thread> stoppers = new ArrayList<>();
         for (var e : reversed) {
+            if (!isLaunchedProcess(e.getKey())) continue;
+            Thread stopper = new Thread(() -> {
+                e.getKey().close();
+                ledger.undone(e.getValue());
+            }, "shakedown-stop-" + e.getKey().name());
+            stopper.start();
+            stoppers.add(stopper);
+        }
+        boolean interrupted = false;
+        for (Thread stopper : stoppers) {
+            while (true) {
+                try {
+                    stopper.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        for (var e : reversed) {
+            if (isLaunchedProcess(e.getKey())) continue;
             e.getKey().close();
             ledger.undone(e.getValue());
+        }
+    }
+
+    private static boolean isLaunchedProcess(Resource resource) {
+        try {
+            return "launched".equals(resource.details().get("mode"));
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
