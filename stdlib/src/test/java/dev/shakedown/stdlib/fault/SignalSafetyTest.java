@@ -1,6 +1,5 @@
 package dev.shakedown.stdlib.fault;
 
-import static dev.shakedown.stdlib.fault.FaultSpecs.fault;
 import static dev.shakedown.stdlib.testing.TestRun.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,29 +29,24 @@ class SignalSafetyTest {
         run.close();
     }
 
+    /** The first line of defence: such a process cannot even be attached to, so no fault can name it. */
     @Test
-    void refusesToSignalInit() throws Exception {
-        attach("init", 1);
-
-        assertThatThrownBy(() -> new KillInjector().prepare(fault("kill", "init"), run))
-                .hasMessage("refusing to signal PID 1 (init)");
-    }
-
-    @Test
-    void refusesToSignalTheEngineItself() throws Exception {
+    void initTheEngineAndItsParentCannotBeAttachedTo() {
         long self = ProcessHandle.current().pid();
-        attach("self", self);
-
-        assertThatThrownBy(() -> new StopInjector().prepare(fault("stop", "self"), run))
-                .hasMessage("refusing to signal the engine itself (PID " + self + ")");
+        long parent = ProcessHandle.current().parent().orElseThrow().pid();
+        assertThatThrownBy(() -> attach("init", 1)).hasMessageContaining("PID 1 (init), which the engine never signals");
+        assertThatThrownBy(() -> attach("self", self)).hasMessageContaining("PID " + self + " (the engine itself)");
+        assertThatThrownBy(() -> attach("parent", parent)).hasMessageContaining("PID " + parent + " (the engine's parent)");
     }
 
+    /** The second: every signal a fault sends passes the run's check, whatever resource it came from. */
     @Test
-    void refusesToSignalTheEnginesParent() throws Exception {
+    void theRunRefusesToSignalInitTheEngineAndItsParent() {
+        long self = ProcessHandle.current().pid();
         long parent = ProcessHandle.current().parent().orElseThrow().pid();
-        attach("parent", parent);
-
-        assertThatThrownBy(() -> new TerminateInjector().prepare(fault("terminate", "parent"), run))
+        assertThatThrownBy(() -> run.checkSignalAllowed(1)).hasMessage("refusing to signal PID 1 (init)");
+        assertThatThrownBy(() -> run.checkSignalAllowed(self)).hasMessage("refusing to signal the engine itself (PID " + self + ")");
+        assertThatThrownBy(() -> run.checkSignalAllowed(parent))
                 .hasMessage("refusing to signal the engine's parent (PID " + parent + ")");
         assertThat(ProcessHandle.of(parent)).get().matches(ProcessHandle::isAlive);
     }
