@@ -80,6 +80,16 @@ class MatrizSuiteTest {
             "dnsFailed", "dns-failure", "dbTimeout", "db-timeout");
 
     /**
+     * How much later than the gateway's first failed request a probe's request may fail although both began
+     * together: with the database stalled, a request on a pooled connection gives up after H2's 500 ms read
+     * timeout, one that must open a connection after about 1 s. Every other fault fails requests at once or
+     * after one fixed timeout.
+     */
+    private static double spread(String condition) {
+        return condition.equals("dbTimeout") ? 500.0 : 0.0;
+    }
+
+    /**
      * Each measured activation (the first observation of the fail-closed condition after the fault began) is
      * explained by the gateway's own event log, written at the instant it switched: it is never earlier than the
      * gateway's first switch to that failure, and at most the probe interval (10 ms) plus 10 ms later than the
@@ -109,7 +119,7 @@ class MatrizSuiteTest {
                 assertThat(failing).as(what).isNotEmpty();
                 assertThat(measured).as(what).isGreaterThanOrEqualTo(failing.get(0) - 1.0);
                 double observed = failing.stream().filter(t -> t <= measured + 1.0).reduce((a, b) -> b).orElseThrow();
-                assertThat(measured - observed).as(what).isLessThanOrEqualTo(10.0 + 10.0);
+                assertThat(measured - observed).as(what).isLessThanOrEqualTo(10.0 + 10.0 + spread(e.get("condition").asString()));
                 compared++;
             }
         }

@@ -1,7 +1,6 @@
 package dev.shakedown.engine.run;
 
 import dev.shakedown.engine.plan.ConditionSpec;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -12,28 +11,27 @@ import java.util.concurrent.locks.LockSupport;
  * Asks one condition at its own interval, on threads of its own, so a slow probe of one condition never
  * delays another. Probes start on a fixed grid whether or not the previous one has answered: a probe held
  * up by a stalled dependency does not blind the condition for as long as the stall lasts, so the first
- * answer under a fault comes at most one interval after the system's own. Up to {@link #maxInFlight} probes
- * wait at once (enough for answers {@value #PENDING_SECONDS} s slow on every slot); beyond that, slots are
- * skipped rather than queued.
+ * answer under a fault comes at most one interval after the system's own. At most {@value #MAX_IN_FLIGHT}
+ * probes wait at once, beyond that slots are skipped rather than queued: enough to see the start of a stall,
+ * few enough that the probes do not themselves load a struggling system (a gateway whose every request now
+ * waits 500 ms would otherwise get 50 probes at once from one 10 ms condition).
  */
 final class ConditionMonitor implements AutoCloseable {
     private static final int MAX_ERROR_LENGTH = 200;
-    static final int PENDING_SECONDS = 3;
-    private static final int MIN_IN_FLIGHT = 16;
+    static final int MAX_IN_FLIGHT = 4;
 
     private final ConditionSpec condition;
     private final ConditionSeries series;
     private final Timeline timeline;
     private final Thread thread;
     private final ExecutorService probes;
-    private final Semaphore inFlight;
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private volatile boolean running = true;
 
     ConditionMonitor(ConditionSpec condition, Timeline timeline) {
         this.condition = condition;
         this.timeline = timeline;
         this.series = new ConditionSeries(condition.name(), condition.every().toNanos(), timeline);
-        this.inFlight = new Semaphore(maxInFlight(condition.every()));
         this.thread = new Thread(this::loop, "condition-" + condition.name());
         this.thread.setDaemon(true);
         this.probes = Executors.newCachedThreadPool(probe -> {
@@ -41,12 +39,6 @@ final class ConditionMonitor implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    /** Slots of {@code every} in {@value #PENDING_SECONDS} s, at least {@value #MIN_IN_FLIGHT}. */
-    static int maxInFlight(Duration every) {
-        long slots = Duration.ofSeconds(PENDING_SECONDS).toNanos() / Math.max(1, every.toNanos());
-        return (int) Math.max(MIN_IN_FLIGHT, Math.min(slots, 1_000));
     }
 
     ConditionSeries series() {

@@ -39,15 +39,15 @@ class ConditionMonitorTest {
     void atMostABoundedNumberOfProbesAreInFlight() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger started = new AtomicInteger();
-        ConditionSpec condition = new ConditionSpec("hangs", Duration.ofMillis(50), () -> {
+        ConditionSpec condition = new ConditionSpec("hangs", Duration.ofMillis(5), () -> {
             started.incrementAndGet();
             release.await();
             return true;
         }, SourceRef.UNKNOWN);
         try (ConditionMonitor monitor = new ConditionMonitor(condition, new Timeline())) {
             monitor.start();
-            int max = ConditionMonitor.maxInFlight(condition.every());
-            await().atMost(Duration.ofSeconds(30)).until(() -> started.get() == max);
+            int max = ConditionMonitor.MAX_IN_FLIGHT;
+            await().atMost(Duration.ofSeconds(10)).until(() -> started.get() == max);
             // twenty more slots go by: none may start a probe while all are taken
             await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(5)).until(() -> started.get() == max);
             release.countDown();
