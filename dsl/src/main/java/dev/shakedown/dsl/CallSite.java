@@ -47,6 +47,13 @@ final class CallSite {
         throw needs(what, value);
     }
 
+    /** An interval ({@code every:}): a duration above zero. */
+    Duration interval(Object value, String what) {
+        Duration d = duration(value, what);
+        if (d.isNegative() || d.isZero()) throw error(word + " needs " + what + " above zero, not " + Durations.format(d));
+        return d;
+    }
+
     Percent percent(Object value, String what) {
         if (value instanceof Percent p) return p;
         throw needs(what, value);

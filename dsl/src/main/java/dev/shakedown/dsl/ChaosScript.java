@@ -60,7 +60,8 @@ public abstract class ChaosScript extends Script {
                           @DelegatesTo(value = ChaosScript.class, strategy = Closure.DELEGATE_FIRST) Closure<?> probe) {
         CallSite call = plan.callSite("condition");
         call.allowOnly(options, Set.of("every"));
-        Duration every = options.containsKey("every") ? call.duration(options.get("every"), "a duration for every:") : ConditionSpec.DEFAULT_EVERY;
+        Duration every = options.containsKey("every") ? call.interval(options.get("every"), "a duration for every:") : ConditionSpec.DEFAULT_EVERY;
+        if (probe == null) throw call.needs("a closure that answers yes or no", null);
         plan.addCondition(new ConditionSpec(call.text(name, "a name"), every, new ClosureProbe(Closures.delegatingTo(probe, this)), call.at()));
     }
 
@@ -76,7 +77,7 @@ public abstract class ChaosScript extends Script {
     public void monitor(Map<String, Object> options) {
         CallSite call = plan.callSite("monitor");
         call.allowOnly(options, Set.of("every"));
-        plan.monitorEvery(call.duration(options.get("every"), "a duration for every:"));
+        plan.monitorEvery(call.interval(options.get("every"), "a duration for every:"));
     }
 
     /** Objectives for the whole experiment, or for the open scenario when called from inside one. */

@@ -41,7 +41,7 @@ final class FailureMessages {
         for (Message message : failure.getErrorCollector().getErrors()) {
             if (message instanceof SyntaxErrorMessage syntax) {
                 SyntaxException e = syntax.getCause();
-                errors.add(new ScriptError(positions.at(e.getLine(), e.getStartColumn()), e.getOriginalMessage().strip()));
+                errors.add(new ScriptError(positions.at(e.getLine(), e.getStartColumn()), syntax(e.getOriginalMessage().strip())));
             } else if (message instanceof ExceptionMessage exception) {
                 errors.add(new ScriptError(positions.wholeFile(), text(exception.getCause())));
             } else if (message instanceof SimpleMessage simple) {
@@ -49,6 +49,24 @@ final class FailureMessages {
             }
         }
         return errors;
+    }
+
+    /**
+     * The parser quotes the input it could not take; at the end of the file that is {@code <EOF>}, and after
+     * a stray brace it can be the rest of the script: say the first, shorten the second to its first line.
+     */
+    static String syntax(String message) {
+        String prefix = "Unexpected input: '";
+        if (!message.startsWith(prefix) || !message.endsWith("'")) return message;
+        String input = message.substring(prefix.length(), message.length() - 1);
+        if (input.equals("<EOF>")) return "the script ends in the middle of a statement: is a brace, parenthesis or string left open?";
+        int newline = input.indexOf("\\n");
+        if (newline < 0) newline = input.indexOf('\n');
+        if (newline >= 0 || input.length() > 40) {
+            String first = input.substring(0, newline >= 0 ? Math.min(newline, 40) : 40);
+            return prefix + first + "...'";
+        }
+        return message;
     }
 
     /** A failure that stopped the build. */
@@ -70,6 +88,8 @@ final class FailureMessages {
                     : missing.getType().getSimpleName() + " has no property '" + name + "'";
         } else if (cause instanceof StackOverflowError) {
             message = "the script calls itself without end (stack overflow)";
+        } else if (cause instanceof OutOfMemoryError) {
+            message = "the script ran out of memory while building its plan";
         } else {
             message = text(cause);
         }

@@ -93,6 +93,27 @@ public final class Units {
         return self.negated();
     }
 
+    /** {@code -50.perSecond}: a rate, share or size is never negative; said at the script's line. */
+    public static Rate negative(Rate self) {
+        throw noNegative("a rate", self);
+    }
+
+    public static Percent negative(Percent self) {
+        throw noNegative("a percentage", self);
+    }
+
+    public static ByteSize negative(ByteSize self) {
+        throw noNegative("a size", self);
+    }
+
+    public static ByteRate negative(ByteRate self) {
+        throw noNegative("a bandwidth", self);
+    }
+
+    private static DslException noNegative(String what, Object value) {
+        return new DslException(what + " cannot be negative (-" + value + ")");
+    }
+
     /** Exact for whole numbers and decimal literals ({@code 1.5.s} is 1500 ms, not a float approximation). */
     private static Duration duration(Number amount, ChronoUnit unit) {
         BigDecimal nanosPerUnit = BigDecimal.valueOf(unit.getDuration().toNanos());

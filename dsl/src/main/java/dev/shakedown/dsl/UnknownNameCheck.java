@@ -178,7 +178,9 @@ final class UnknownNameCheck extends CompilationCustomizer {
             String name = call.getMethodAsString();
             if (bindingVariables.contains(name)) continue;
             reportedCalls.add(name);
-            callErrors.add(new ScriptError(positions.at(call.getMethod().getLineNumber(), call.getMethod().getColumnNumber()),
+            callErrors.add(new ScriptError((call.getMethod().getLineNumber() > 0
+                    ? positions.at(call.getMethod().getLineNumber(), call.getMethod().getColumnNumber())
+                    : positions.at(call.getLineNumber(), call.getColumnNumber())),
                     vocabulary.unknownCall(name, scriptMethods)));
         }
     }

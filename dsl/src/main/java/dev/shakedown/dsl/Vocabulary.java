@@ -117,6 +117,11 @@ final class Vocabulary {
         if (scriptVariables.contains(name)) {
             return "'" + name + "' is a variable of the script body, which methods cannot see; pass it to the method as a parameter";
         }
+        if (isCallable(name)) {
+            // hold -5.s is hold.minus(5.s) to Groovy; condition 'a' every: ... reads 'condition' as a value too
+            return "'" + name + "' is a word, but here it is read as a value (a minus or a missing comma after it?); "
+                    + "call it with its arguments, in parentheses if they start with a sign" + form(name);
+        }
         Set<String> known = new LinkedHashSet<>(conditions);
         known.addAll(words.keySet());
         Optional<String> closest = Suggestions.closest(name, known);

@@ -75,6 +75,9 @@ public final class PlanValidator {
         }
     }
 
+    /** A fault held longer than a day is a typo (30.h for 30.s), not an experiment. */
+    static final Duration LONGEST_HOLD = Duration.ofHours(24);
+
     private void checkSteps(ExperimentPlan plan, ScenarioPlan scenario, List<PlanProblem> problems) {
         List<String> conditionNames = plan.conditions().stream().map(c -> c.name()).toList();
         for (Step step : scenario.steps()) {
@@ -87,6 +90,8 @@ public final class PlanValidator {
                 checkCondition(steady.condition(), conditionNames, step.source(), problems);
             } else if (step instanceof Step.Hold hold && hold.duration().isNegative()) {
                 problems.add(new PlanProblem(step.source(), "hold needs a duration of zero or more"));
+            } else if (step instanceof Step.Hold hold && hold.duration().compareTo(LONGEST_HOLD) > 0) {
+                problems.add(new PlanProblem(step.source(), "a hold of " + format(hold.duration()) + " is absurd: a hold may last at most a day"));
             }
         }
     }

@@ -1,0 +1,10 @@
+// @Grapes groups @Grab annotations | expect: 2:1: @Grapes is not supported: scripts do not download libraries; put the
+@Grapes([@Grab('commons-io:commons-io:2.11.0')])
+import java.util.List
+def sut = demoSystem()
+condition 'healthy', { http.get("${sut.gateway}/health").status == 200 }
+condition 'failClosed', every: 10.ms, { http.get("${sut.gateway}/api/orders").status == 503 }
+scenario 'a' {
+    inject kill('guardian')
+    recover
+}

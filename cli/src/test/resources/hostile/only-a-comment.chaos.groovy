@@ -1,0 +1,1 @@
+// a script that is only a comment | expect: the experiment has no scenario; add one: scenario 'name' { inject
