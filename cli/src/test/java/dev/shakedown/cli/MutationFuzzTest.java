@@ -33,7 +33,7 @@ class MutationFuzzTest {
     private static final Duration BUILD_TIMEOUT = Duration.ofSeconds(2);
     private static final long BUDGET_NANOS = Duration.ofSeconds(Long.getLong("fuzz.budgetSeconds", 45)).toNanos();
     /** Mistakes about the file as a whole, which have no line of their own. */
-    private static final Set<String> WHOLE_FILE = Set.of("the experiment has no scenario");
+    private static final Set<String> WHOLE_FILE = Set.of("the experiment has no scenario", "the Groovy parser failed on this script without saying where");
     private static final Pattern TOKEN = Pattern.compile("\\w+|\\s+|.", Pattern.DOTALL);
     private static final String[] WORDS = {"scenario", "inject", "kill", "recover", "hold", "expect", "within", "steadyState",
             "condition", "slo", "load", "def", "while", "for", "if", "class", "import", "include", "@Grab('a:b:1')", "return",

@@ -43,7 +43,9 @@ final class FailureMessages {
                 SyntaxException e = syntax.getCause();
                 errors.add(new ScriptError(positions.at(e.getLine(), e.getStartColumn()), syntax(e.getOriginalMessage().strip())));
             } else if (message instanceof ExceptionMessage exception) {
-                errors.add(new ScriptError(positions.wholeFile(), text(exception.getCause())));
+                // Groovy's parser itself crashed (it does on some malformed input, e.g. param(''size, 1)): it gives no place
+                errors.add(new ScriptError(positions.wholeFile(), "the Groovy parser failed on this script without saying where ("
+                        + text(exception.getCause()) + "); look for a stray quote or a token out of place"));
             } else if (message instanceof SimpleMessage simple) {
                 errors.add(new ScriptError(positions.wholeFile(), simple.getMessage()));
             }

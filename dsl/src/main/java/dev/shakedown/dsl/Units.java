@@ -110,6 +110,15 @@ public final class Units {
         throw noNegative("a bandwidth", self);
     }
 
+    /** {@code -sut}: a sign before a value that has none is a slip; without this, Groovy's error would carry no line. */
+    public static Object negative(Object self) {
+        throw new DslException("a minus sign cannot go before " + CallSite.shown(self));
+    }
+
+    public static Object positive(Object self) {
+        throw new DslException("a plus sign cannot go before " + CallSite.shown(self));
+    }
+
     private static DslException noNegative(String what, Object value) {
         return new DslException(what + " cannot be negative (-" + value + ")");
     }
