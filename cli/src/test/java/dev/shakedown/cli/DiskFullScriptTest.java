@@ -30,14 +30,7 @@ class DiskFullScriptTest {
     /** A killed engine leaves its tmpfs mounted (replay is the ledger's job): unmount it here, whatever happened. */
     @AfterEach
     void cleanUp() throws Exception {
-        if (cli != null) {
-            cli.descendants().forEach(ProcessHandle::destroyForcibly);
-            cli.destroyForcibly().waitFor();
-        }
-        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
-            String point = line.split(" ")[4];
-            if (point.startsWith(dir.toString())) new ProcessBuilder("umount", "-l", point).inheritIO().start().waitFor();
-        }
+        Cli.killAndUnmount(cli, dir);
     }
 
     @Test
