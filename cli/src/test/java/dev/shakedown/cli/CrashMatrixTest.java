@@ -264,6 +264,7 @@ class CrashMatrixTest {
         engine.rollback();
 
         assertThat(fill).doesNotExist();
+        assertThat(procState(stopped)).isNotEqualTo('T');
         assertThat(Files.readString(offset).trim()).isEqualTo("+0");
         await().atMost(Duration.ofSeconds(5)).until(() -> carrying(token) == 0);
         assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(tmpfs.toString());
