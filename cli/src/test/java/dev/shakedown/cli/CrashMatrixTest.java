@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -274,7 +275,7 @@ class CrashMatrixTest {
     /** How many of the recorded launched processes are still the ones recorded (same PID and start time). */
     private static long recordedAlive(List<OpenRecord> records) {
         return records.stream().map(r -> new EngineCrash.Started(UndoAction.number(r.data(), "pid"),
-                        java.time.Instant.ofEpochMilli(UndoAction.number(r.data(), "startTime"))))
+                        Instant.ofEpochMilli(UndoAction.number(r.data(), "startTime"))))
                 .filter(EngineCrash.Started::running).count();
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.shakedown.engine.ledger.LedgerReplay;
 import dev.shakedown.engine.ledger.LedgerReplay.OpenRecord;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -153,7 +155,7 @@ final class EngineCrash implements AutoCloseable {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
             throw new AssertionError("127.0.0.1:" + port + " still accepts connections");
-        } catch (java.net.ConnectException refused) {
+        } catch (ConnectException refused) {
             // as it should be
         }
         try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
@@ -166,7 +168,7 @@ final class EngineCrash implements AutoCloseable {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         p.getOutputStream().close();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(1, java.util.concurrent.TimeUnit.MINUTES)) {
+        if (!p.waitFor(1, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError(String.join(" ", command) + " did not finish");
         }
