@@ -123,8 +123,11 @@ final class EngineCrash implements AutoCloseable {
         }
     }
 
+    /** Also after a failed test: the engine is ended and its ledger replayed, so no cgroup, rule or process outlives the test. */
     @Override
     public void close() throws IOException, InterruptedException {
+        cli.destroyForcibly().waitFor();
+        Cli.run("rollback", "--state", state().toString());
         tree.stream().filter(Started::running).forEach(p -> ProcessHandle.of(p.pid()).ifPresent(ProcessHandle::destroyForcibly));
         Cli.killAndUnmount(cli, dir);
     }
