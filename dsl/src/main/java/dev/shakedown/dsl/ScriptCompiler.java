@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.codehaus.groovy.control.CompilationFailedException;
@@ -39,6 +40,7 @@ public final class ScriptCompiler {
     private final ClassLoader loader;
     private final Map<String, DslWord> words;
     private final Duration buildTimeout;
+    private final LibraryCache libraries = new LibraryCache();
 
     /** How long a script may take to build its plan, unless a compiler is given its own limit. */
     public static final Duration DEFAULT_BUILD_TIMEOUT = Duration.ofSeconds(10);
@@ -106,10 +108,14 @@ public final class ScriptCompiler {
     /** One file of the script, the script itself or an included file; the files it includes are compiled on the way. */
     private CompiledFile compileFile(ScriptSource source, ScriptPositions positions, ScriptFiles files, Vocabulary vocabulary) throws ScriptErrors {
         ScriptSource.Text text = source.read(positions);
+        Optional<CompiledFile> compiledBefore = libraries.find(source, text, positions);
+        if (compiledBefore.isPresent()) return compiledBefore.get();
         IncludeStatements includes = new IncludeStatements(source, positions, files);
         UnknownNameCheck check = new UnknownNameCheck(vocabulary, positions, includes);
         Class<?> type = compileClass(text.text(), positions, check, includes);
-        return new CompiledFile(source, positions, text.sha256(), type, check, includes.included());
+        CompiledFile compiled = new CompiledFile(source, positions, text.sha256(), type, check, includes.included());
+        libraries.keep(compiled);
+        return compiled;
     }
 
     private Class<?> compileClass(String text, ScriptPositions positions, UnknownNameCheck check, IncludeStatements includes)

@@ -75,6 +75,10 @@ final class ScriptSource {
         return fileName;
     }
 
+    boolean isLibrary() {
+        return library != null;
+    }
+
     /** The folder relative includes start from; none for a library on the classpath. */
     Optional<Path> directory() {
         return file == null ? Optional.empty() : Optional.ofNullable(file.getParent());

@@ -78,16 +78,19 @@ class IncludeTest {
     }
 
     @Test
-    void aLibraryOnTheClasspathIsIncludedByName() throws Exception {
-        ExperimentPlan plan = TestScripts.compile("inc-stdlib", """
-                include 'stdlib:testkit'
-                condition 'healthy', { true }
-                crash 'guardian'
-                """, Map.of("hold", "2s"));
-        assertThat(plan.scenarios().get(0).steps()).extracting(Step::describe)
-                .containsExactly("steady state: healthy", "inject kill('guardian')", "hold 2s", "recover");
-        assertThat(plan.scenarios().get(0).steps().get(1).source()).hasToString("stdlib:testkit:7:9");
-        assertThat(plan.includes()).extracting(IncludedFile::path).containsExactly("stdlib:testkit");
+    void aLibraryOnTheClasspathIsIncludedByNameAndCompiledOncePerCompiler() throws Exception {
+        ScriptCompiler compiler = new ScriptCompiler(new Registry(getClass().getClassLoader()), getClass().getClassLoader());
+        for (String hold : List.of("2s", "4s")) {
+            ExperimentPlan plan = compiler.compile(write("inc-stdlib-" + hold, """
+                    include 'stdlib:testkit'
+                    condition 'healthy', { true }
+                    crash 'guardian'
+                    """), Map.of("hold", hold));
+            assertThat(plan.scenarios().get(0).steps()).extracting(Step::describe)
+                    .containsExactly("steady state: healthy", "inject kill('guardian')", "hold " + hold, "recover");
+            assertThat(plan.scenarios().get(0).steps().get(1).source()).hasToString("stdlib:testkit:7:9");
+            assertThat(plan.includes()).extracting(IncludedFile::path).containsExactly("stdlib:testkit");
+        }
     }
 
     @Test
