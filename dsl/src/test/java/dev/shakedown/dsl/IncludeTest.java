@@ -119,7 +119,10 @@ class IncludeTest {
         assertThat(errors("inc-missing/stdlib", "include 'stdlib:testkt'\n")).extracting(ScriptError::toString).containsExactly(
                 "target/scripts/inc-missing/stdlib.chaos.groovy:1:9: there is no library 'stdlib:testkt' on the classpath, did you mean 'stdlib:testkit'?");
         assertThat(errors("inc-missing/far", "include 'stdlib:nothing-like-it'\n")).extracting(ScriptError::message).containsExactly(
-                "there is no library 'stdlib:nothing-like-it' on the classpath (the classpath has stdlib:testkit)");
+                "there is no library 'stdlib:nothing-like-it' on the classpath (the classpath has stdlib:includes-a-file, stdlib:testkit)");
+        assertThat(errors("inc-missing/library-file", "include 'stdlib:includes-a-file'\n")).extracting(ScriptError::toString).containsExactly(
+                "stdlib:includes-a-file:2:9: stdlib:includes-a-file is a library on the classpath: it can include other libraries"
+                        + " (include 'stdlib:NAME'), not the file 'testkit.chaos.groovy' (included from target/scripts/inc-missing/library-file.chaos.groovy:1)");
     }
 
     @Test
@@ -197,6 +200,17 @@ class IncludeTest {
                 .extracting(ScriptError::toString).containsExactly(
                 "target/scripts/inc-local/main.chaos.groovy:2:11: 'secret' is a local variable (def) of target/scripts/inc-local/lib/common.chaos.groovy,"
                         + " which the files including it cannot see; drop the def there to share it");
+    }
+
+    @Test
+    void theScriptsOwnFunctionWinsOverAnIncludedOneOfTheSameName() throws Exception {
+        write("inc-own/lib/common", COMMON);
+        ExperimentPlan plan = TestScripts.compile("inc-own/main", """
+                include 'lib/common.chaos.groovy'
+                def guardianCrash(target) { scenario("mine $target") { recover } }
+                guardianCrash('x')
+                """);
+        assertThat(plan.scenarios()).extracting(ScenarioPlan::name).containsExactly("mine x");
     }
 
     @Test
