@@ -42,8 +42,9 @@ class DemoLibraryTest {
         assertThat(stall.slo()).contains(SloSpec.SEED_DEFAULTS.withFailClosedWithin(Duration.ofSeconds(2)).withMaxLatencyP95(Duration.ofMillis(1500)));
 
         ScenarioPlan cpu = plan.scenarios().get(1);
-        assertThat(cpu.steps()).extracting(Step::describe).containsExactly("steady state: healthy", "inject cpu(load: 50%, cores: 'all')",
-                "hold 30s", "recover", "expect healthy within 30s");
+        assertThat(cpu.steps()).extracting(step -> step.getClass().getSimpleName())
+                .containsExactly("SteadyState", "Inject", "Hold", "Recover", "ExpectWithin");
+        assertThat(((Step.Inject) cpu.steps().get(1)).fault().options()).containsEntry("cores", "all");
         assertThat(cpu.slo()).isEmpty();
     }
 }
