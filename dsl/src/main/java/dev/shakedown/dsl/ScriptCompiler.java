@@ -93,10 +93,10 @@ public final class ScriptCompiler {
         ExperimentPlan result = failure == null ? plan.build() : null;
         errors.addAll(plan.problems());
         if (failure instanceof BuildTimedOut timedOut) {
-            errors.add(new ScriptError(positions.of(timedOut, null).orElse(positions.wholeFile()),
-                    "the script did not finish building its plan within " + seconds(buildTimeout) + " (an endless loop?)"));
+            errors.add(files.withCaller(new ScriptError(positions.of(timedOut, null).orElse(positions.wholeFile()),
+                    "the script did not finish building its plan within " + seconds(buildTimeout) + " (an endless loop?)"), timedOut));
         } else if (failure != null) {
-            errors.add(new FailureMessages(positions, plan).describe(failure));
+            errors.add(files.withCaller(new FailureMessages(positions, plan).describe(failure), failure));
         } else {
             errors.addAll(files.unknownNames(plan.conditionNames()));
             new PlanValidator(registry).validate(result).forEach(p -> errors.add(new ScriptError(p.source(), p.message())));

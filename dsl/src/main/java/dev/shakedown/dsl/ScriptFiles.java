@@ -38,6 +38,8 @@ final class ScriptFiles {
     private final List<String> order = new ArrayList<>();
     /** {@code included from lib/a.chaos.groovy:3, included from main.chaos.groovy:2} by the included file's shown name. */
     private final Map<String, String> origins = new HashMap<>();
+    /** {@code file:line} of every include statement compiled. */
+    private final Set<String> includeLines = new HashSet<>();
     private final Set<String> failed = new HashSet<>();
     private final List<ScriptError> failures = new ArrayList<>();
     private ScriptPositions scriptPositions;
@@ -62,6 +64,7 @@ final class ScriptFiles {
      * @throws IncludeResolver.Unresolved when it names no readable file, or would close a cycle
      */
     Optional<CompiledFile> include(ScriptSource from, SourceRef at, String path) throws IncludeResolver.Unresolved {
+        includeLines.add(at.file() + ":" + at.line());
         ScriptSource target = resolver.resolve(from, path);
         if (compiling.stream().anyMatch(s -> s.key().equals(target.key()))) throw new IncludeResolver.Unresolved(cycle(target));
         CompiledFile done = compiled.get(target.key());
@@ -179,6 +182,19 @@ final class ScriptFiles {
                 .map(this::withOrigin)
                 .toList();
         return new ScriptErrors(ordered, cause);
+    }
+
+    /**
+     * A failure of the build located in an included file, with the line of the script that called into it:
+     * {@code (called from checkout.chaos.groovy:12:1)}, for a template given a wrong argument. Not when that
+     * line is the include itself: the file's own statements failed, and its origin says so.
+     */
+    ScriptError withCaller(ScriptError error, Throwable failure) {
+        if (error.source().file().equals(scriptPositions.file())) return error;
+        return scriptPositions.inThisFile(failure)
+                .filter(caller -> !includeLines.contains(caller.file() + ":" + caller.line()))
+                .map(caller -> new ScriptError(error.source(), error.message() + " (called from " + caller + ")"))
+                .orElse(error);
     }
 
     private int rank(String file) {

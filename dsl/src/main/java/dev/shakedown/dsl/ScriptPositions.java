@@ -4,6 +4,7 @@ import dev.shakedown.engine.plan.SourceRef;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds which line of the script is running, from the stack: the script class and the closure classes
@@ -67,8 +68,18 @@ final class ScriptPositions {
 
     /** Where the script was when {@code failure} was thrown, pointing at {@code name} (may be null). */
     Optional<SourceRef> of(Throwable failure, String name) {
+        return innermost(failure, name, files.keySet());
+    }
+
+    /** The innermost line of this file, not of the files it includes, that was running when {@code failure} was thrown. */
+    Optional<SourceRef> inThisFile(Throwable failure) {
+        return innermost(failure, null, Set.of(sourceName));
+    }
+
+    private Optional<SourceRef> innermost(Throwable failure, String name, Set<String> sourceNames) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getFileName() == null || !sourceNames.contains(frame.getFileName())) continue;
                 Optional<SourceRef> found = locate(frame.getFileName(), frame.getLineNumber(), name);
                 if (found.isPresent()) return found;
             }

@@ -148,10 +148,15 @@ class IncludeTest {
         assertThat(errors("inc-errors/build", "include 'lib/outside.chaos.groovy'\n")).extracting(ScriptError::toString).containsExactly(
                 "target/scripts/inc-errors/lib/outside.chaos.groovy:2:1: hold is only allowed inside a scenario"
                         + " (included from target/scripts/inc-errors/build.chaos.groovy:1)");
+        write("inc-errors/lib/pause", "def pause(d) {\n    scenario('pause') { hold d; recover }\n}\n");
+        assertThat(errors("inc-errors/argument", "include 'lib/pause.chaos.groovy'\npause 5\n")).extracting(ScriptError::toString).containsExactly(
+                "target/scripts/inc-errors/lib/pause.chaos.groovy:2:25: hold needs a duration, not 5; write it as: hold 30.s"
+                        + " (called from target/scripts/inc-errors/argument.chaos.groovy:2:1)"
+                        + " (included from target/scripts/inc-errors/argument.chaos.groovy:1)");
         assertThat(errors("inc-errors/validate", "include 'lib/invalid.chaos.groovy'\ncondition 'healthy', { true }\ncheck()\n"))
                 .extracting(ScriptError::toString).containsExactly(
                 "target/scripts/inc-errors/lib/invalid.chaos.groovy:2:37: unknown condition 'helthy', did you mean 'healthy'?"
-                        + " (included from target/scripts/inc-errors/validate.chaos.groovy:1)");
+                        + " (called from target/scripts/inc-errors/validate.chaos.groovy:3:1) (included from target/scripts/inc-errors/validate.chaos.groovy:1)");
     }
 
     @Test
