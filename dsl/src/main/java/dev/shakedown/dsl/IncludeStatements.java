@@ -2,9 +2,11 @@ package dev.shakedown.dsl;
 
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.codehaus.groovy.ast.ASTNode;
@@ -77,14 +79,14 @@ final class IncludeStatements extends CompilationCustomizer {
 
     /** The included file, at any depth, whose body declares {@code name} with {@code def}: a local the includer cannot see. */
     Optional<String> localOf(String name) {
-        return included.values().stream().map(f -> f.localVariables().get(name)).filter(java.util.Objects::nonNull).findFirst();
+        return included.values().stream().map(f -> f.localVariables().get(name)).filter(Objects::nonNull).findFirst();
     }
 
     @Override
     public void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
         if (!classNode.isScript()) return;
         MethodNode body = classNode.getMethod("run", Parameter.EMPTY_ARRAY);
-        Set<MethodCallExpression> statements = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<MethodCallExpression> statements = Collections.newSetFromMap(new IdentityHashMap<>());
         if (body != null && body.getCode() instanceof BlockStatement block) {
             for (Statement statement : block.getStatements()) {
                 if (statement instanceof ExpressionStatement e && e.getExpression() instanceof MethodCallExpression call && isInclude(call)) {

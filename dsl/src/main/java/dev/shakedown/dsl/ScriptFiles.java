@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The files of one script: the script itself and every file it includes, directly or through another file.
@@ -207,7 +208,7 @@ final class ScriptFiles {
         return origin == null ? error : new ScriptError(error.source(), error.message() + " (" + origin + ")");
     }
 
-    private Set<String> union(java.util.function.Function<CompiledFile, Set<String>> names) {
+    private Set<String> union(Function<CompiledFile, Set<String>> names) {
         Set<String> all = new HashSet<>();
         compiled.values().forEach(f -> all.addAll(names.apply(f)));
         return all;

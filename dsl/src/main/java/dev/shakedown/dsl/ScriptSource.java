@@ -1,5 +1,6 @@
 package dev.shakedown.dsl;
 
+import dev.shakedown.engine.plan.SourceRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -138,7 +139,7 @@ final class ScriptSource {
     }
 
     /** Where the character after {@code before} stands. */
-    private static dev.shakedown.engine.plan.SourceRef positionAfter(String before, ScriptPositions positions) {
+    private static SourceRef positionAfter(String before, ScriptPositions positions) {
         int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
         int column = before.length() - before.lastIndexOf('\n');
         return positions.at(line, column);
