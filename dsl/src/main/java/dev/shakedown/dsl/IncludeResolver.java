@@ -36,7 +36,7 @@ final class IncludeResolver {
         this.loader = loader;
     }
 
-    /** Why an include names nothing that can be read. */
+    /** Why an include cannot be followed: it names nothing that can be read, or it would close a cycle. */
     static final class Unresolved extends Exception {
         Unresolved(String message) {
             super(message, null, false, false);
