@@ -5,37 +5,11 @@
 // skipped with the install hint. libfaketime re-reads its offset up to once a second, so the deadline
 // for failing closed is 2 s, not 1 s.
 component 'clock-skew'
+include 'stdlib:demo'                   // demoExperiment, the scenario templates, holdFor (--param hold)
 
-def sut = demoSystem()
-def holdFor = param('hold', 30.s)
+def sut = demoExperiment()              // the demo, conditions healthy and failClosed, 50 requests/s, the seed's SLO
 def offset = param('offset', 30.s)
+failClosedWith 'staleDecision', sut, 'stale-decision'
 
-condition 'healthy',       { http.get("${sut.gateway}/health").status == 200 }
-condition 'staleDecision', every: 10.ms, { http.get("${sut.gateway}/api/orders").header('X-Fail-Closed') == 'stale-decision' }
-
-load http.get("${sut.gateway}/api/orders"), rate: 50.perSecond
-
-slo {
-    errorRate    below 5.percent
-    latency.p95  below 500.ms
-    recovery     within 30.s
-    failClosed   within 2.s
-}
-
-scenario 'clockAhead' {
-    steadyState healthy
-    inject clockSkew('guardian', offset)
-    expect staleDecision within 2.s
-    hold holdFor
-    recover                              // the offset goes back to +0
-    expect healthy within 30.s
-}
-
-scenario 'clockBehind' {
-    steadyState healthy
-    inject clockSkew('guardian', -offset)
-    expect staleDecision within 2.s
-    hold holdFor
-    recover
-    expect healthy within 30.s
-}
+failsClosed 'clockAhead',  inject: clockSkew('guardian', offset),  expect: staleDecision, within: 2.s
+failsClosed 'clockBehind', inject: clockSkew('guardian', -offset), expect: staleDecision, within: 2.s

@@ -4,25 +4,9 @@
 // chaos: the engine counts one as fail-closed, and the demo does not fail closed here; the SLO says
 // whether it stayed within bounds.
 component 'cpu-exhaustion'
+include 'stdlib:demo'                   // demoExperiment, the scenario templates, holdFor (--param hold)
 
-def sut = demoSystem()
-def holdFor = param('hold', 30.s)
+demoExperiment()                        // the demo, conditions healthy and failClosed, 50 requests/s, the seed's SLO
 def cpuLoad = param('load', 90.percent)
 
-condition 'healthy', { http.get("${sut.gateway}/health").status == 200 }
-
-load http.get("${sut.gateway}/api/orders"), rate: 50.perSecond
-
-slo {
-    errorRate    below 5.percent
-    latency.p95  below 500.ms
-    recovery     within 30.s
-}
-
-scenario 'cpuExhaustion' {
-    steadyState healthy
-    inject cpu(cores: 'all', load: cpuLoad)
-    hold holdFor
-    recover
-    expect healthy within 30.s
-}
+ridesOut 'cpuExhaustion', inject: cpu(cores: 'all', load: cpuLoad)

@@ -2,27 +2,10 @@
 // The gateway must notice within its query timeout and fail closed with reason 'db-timeout', then
 // recover once the link is healed.
 component 'database-timeout'
+include 'stdlib:demo'                   // demoExperiment, the scenario templates, holdFor (--param hold)
 
-def sut = demoSystem()
-def holdFor = param('hold', 30.s)
+def sut = demoExperiment()              // the demo, conditions healthy and failClosed, 50 requests/s, the seed's SLO
+failClosedWith 'dbTimeout', sut, 'db-timeout'
 
-condition 'healthy',   { http.get("${sut.gateway}/health").status == 200 }
-condition 'dbTimeout', every: 20.ms, { http.get("${sut.gateway}/api/orders").header('X-Fail-Closed') == 'db-timeout' }
-
-load http.get("${sut.gateway}/api/orders"), rate: 50.perSecond
-
-slo {
-    errorRate    below 5.percent
-    latency.p95  below 1500.ms       // a request waits about 1 s for the stalled database, then fails closed
-    recovery     within 30.s
-    failClosed   within 2.s
-}
-
-scenario 'databaseStall' {
-    steadyState healthy
-    inject timeout(sut.links.db)
-    expect dbTimeout within 2.s
-    hold holdFor
-    recover
-    expect healthy within 30.s
-}
+// a request waits about 1 s for the stalled database, then fails closed: p95 1.5 s
+failsClosed 'databaseStall', inject: timeout(sut.links.db), expect: dbTimeout, within: 2.s, p95: 1500.ms

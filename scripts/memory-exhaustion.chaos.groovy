@@ -3,25 +3,9 @@
 // its SLO while the memory is held, and be healthy once it is given back. `--param size=8gb` presses
 // harder; the fault refuses to take the host past 90 % of its memory unless forced.
 component 'memory-exhaustion'
+include 'stdlib:demo'                   // demoExperiment, the scenario templates, holdFor (--param hold)
 
-def sut = demoSystem()
-def holdFor = param('hold', 30.s)
+demoExperiment()                        // the demo, conditions healthy and failClosed, 50 requests/s, the seed's SLO
 def size = param('size', 2.gb)
 
-condition 'healthy', { http.get("${sut.gateway}/health").status == 200 }
-
-load http.get("${sut.gateway}/api/orders"), rate: 50.perSecond
-
-slo {
-    errorRate    below 5.percent
-    latency.p95  below 500.ms
-    recovery     within 30.s
-}
-
-scenario 'memoryExhaustion' {
-    steadyState healthy
-    inject memory(size: size)
-    hold holdFor
-    recover
-    expect healthy within 30.s
-}
+ridesOut 'memoryExhaustion', inject: memory(size: size)

@@ -2,27 +2,16 @@
 // within 30 s of the heal. The partition is a blackhole on the link the gateway reaches the guardian
 // through: open connections stall, new ones hang.
 component 'network-partition'
+include 'stdlib:demo'                   // demoExperiment, the scenario templates, holdFor (--param hold)
 
-def sut = demoSystem()
-def holdFor = param('hold', 30.s)
-
-condition 'failClosed', every: 10.ms, { http.get("${sut.gateway}/api/orders").status == 503 }
-condition 'healthy',                  { http.get("${sut.gateway}/health").status == 200 }
-
-load http.get("${sut.gateway}/api/orders"), rate: 50.perSecond
-
-slo {
-    errorRate    below 5.percent
-    latency.p95  below 1.s           // a partition makes every guardian call wait for its 500 ms timeout
-    recovery     within 30.s
-    failClosed   within 1.s
-}
+def sut = demoExperiment()              // the demo, conditions healthy and failClosed, 50 requests/s, the seed's SLO
 
 scenario 'guardianPartition' {
+    slo { latency.p95 below 1.s }       // a partition makes every guardian call wait for its 500 ms timeout
     steadyState healthy
     inject partition(sut.links.guardian)
     expect failClosed within 1.s
     hold holdFor
-    recover                          // heal: stalled connections resume, new ones go through
+    recover                             // heal: stalled connections resume, new ones go through
     expect healthy within 30.s
 }

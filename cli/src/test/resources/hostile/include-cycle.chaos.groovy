@@ -1,5 +1,5 @@
-// include of itself (include is not a DSL word, so no cycle can form) | expect: 2:1: unknown word 'include' (not a DSL word, a fault, a library word or a
-include 'include-cycle.chaos.groovy'
+// a file including a file that includes it back | expect: includes/cycle-back.chaos.groovy:2:9: include cycle: src/test/resources/hostile/include-cycle.chaos.groovy includes src/test/resources/hostile/includes/cycle-back.chaos.groovy includes src/test/resources/hostile/include-cycle.chaos.groovy (included from src/test/resources/hostile/include-cycle.chaos.groovy:2)
+include 'includes/cycle-back.chaos.groovy'
 def sut = demoSystem()
 condition 'healthy', { http.get("${sut.gateway}/health").status == 200 }
 condition 'failClosed', every: 10.ms, { http.get("${sut.gateway}/api/orders").status == 503 }

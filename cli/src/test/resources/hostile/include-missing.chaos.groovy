@@ -1,4 +1,4 @@
-// include of a file that does not exist (include is not a DSL word) | expect: 2:1: unknown word 'include' (not a DSL word, a fault, a library word or a
+// include of a file that does not exist | expect: 2:9: cannot include 'does-not-exist.chaos.groovy': there is no file src/test/resources/hostile/does-not-exist.chaos.groovy
 include 'does-not-exist.chaos.groovy'
 def sut = demoSystem()
 condition 'healthy', { http.get("${sut.gateway}/health").status == 200 }

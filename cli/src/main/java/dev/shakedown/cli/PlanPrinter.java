@@ -5,6 +5,7 @@ import dev.shakedown.engine.plan.AbortSpec;
 import dev.shakedown.engine.plan.ConditionSpec;
 import dev.shakedown.engine.plan.Durations;
 import dev.shakedown.engine.plan.ExperimentPlan;
+import dev.shakedown.engine.plan.IncludedFile;
 import dev.shakedown.engine.plan.LoadSpec;
 import dev.shakedown.engine.plan.ResourceSpec;
 import dev.shakedown.engine.plan.ScenarioPlan;
@@ -33,6 +34,7 @@ final class PlanPrinter {
 
     void print(ExperimentPlan plan, boolean dryRun) {
         out.println(style.bold("experiment " + plan.component()) + plan.script().map(p -> style.dim("  (" + p + ")")).orElse(""));
+        if (!plan.includes().isEmpty()) out.println("includes: " + String.join(", ", plan.includes().stream().map(IncludedFile::path).toList()));
         if (!plan.params().isEmpty()) out.println("parameters: " + plan.params());
         for (ResourceSpec r : plan.resources()) out.println("  start " + style.bold(r.name()) + ": " + describe(r));
         for (ConditionSpec c : plan.conditions()) {
@@ -82,6 +84,7 @@ final class PlanPrinter {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("component", plan.component());
         json.put("script", plan.script().map(Object::toString).orElse(null));
+        json.put("includes", plan.includes().stream().map(i -> Map.of("path", i.path(), "sha256", i.sha256())).toList());
         json.put("parameters", plan.params());
         json.put("resources", plan.resources().stream().map(r -> Map.of("name", r.name(), "kind", r.kind(),
                 "does", describe(r), "source", r.source().toString())).toList());

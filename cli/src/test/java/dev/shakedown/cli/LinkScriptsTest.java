@@ -16,7 +16,11 @@ class LinkScriptsTest {
         Cli.Result r = Cli.run("run", Cli.SCRIPTS.resolve(script).toString(), "--param", "hold=2s", "--out", out.toString(),
                 "--state", dir.resolve("state").toString(), "--no-color");
         assertThat(r.exitCode()).as(r.all()).isZero();
-        return Evidence.read(out, component).get("scenarios").get(0);
+        JsonNode evidence = Evidence.read(out, component);
+        // both scripts include stdlib:demo: the evidence names the library and what was compiled of it
+        assertThat(evidence.at("/run/script/includes/0/path").asString()).isEqualTo("stdlib:demo");
+        assertThat(evidence.at("/run/script/includes/0/sha256").asString()).matches("[0-9a-f]{64}");
+        return evidence.get("scenarios").get(0);
     }
 
     @Test

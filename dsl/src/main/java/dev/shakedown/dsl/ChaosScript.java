@@ -13,25 +13,62 @@ import groovy.lang.MissingMethodException;
 import groovy.lang.MissingPropertyException;
 import groovy.lang.Script;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.codehaus.groovy.runtime.InvokerHelper;
 
 /**
  * The base class of every {@code *.chaos.groovy} script: its public methods are the top-level words of the
  * DSL. Running the script builds a plan and starts nothing. Names this class does not define are resolved
- * in {@link #methodMissing} and {@link #propertyMissing}: the registry's faults and resource kinds, the
- * library words, the declared conditions.
+ * in {@link #methodMissing} and {@link #propertyMissing}: the functions of included files, the registry's
+ * faults and resource kinds, the library words, the declared conditions.
  */
 public abstract class ChaosScript extends Script {
     private static final Set<String> COMPARISONS = Set.of("below", "within", "above");
 
     private PlanBuilder plan;
+    /** The functions this file declares, which files that include it may call. */
+    private Set<String> functions = Set.of();
+    /** The files this one includes, by the path as written; each an instance shared by every file including it. */
+    private Map<String, ChaosScript> includes = Map.of();
+    /** Whether this file's statements have run, at its first include. */
+    private boolean ran;
 
-    void attach(PlanBuilder plan) {
+    void attach(PlanBuilder plan, Set<String> functions, Map<String, ChaosScript> includes) {
         this.plan = plan;
+        this.functions = Set.copyOf(functions);
+        this.includes = Collections.unmodifiableMap(new LinkedHashMap<>(includes)); // in include order
+    }
+
+    /**
+     * {@code include 'lib/common.chaos.groovy'}: runs the file's statements here, the first time the file is
+     * included; a file included again (by this script or by another included file) is not run twice. The
+     * compiler has already found and compiled it (see {@code IncludeStatements}).
+     */
+    public void include(Object path) {
+        ChaosScript file = path instanceof CharSequence p ? includes.get(p.toString()) : null;
+        if (file == null) {
+            throw plan.callSite("include").error("include needs a literal path at the top level of the script"
+                    + " (include 'lib/common.chaos.groovy'): the file is found when the script compiles");
+        }
+        if (!file.ran) {
+            file.ran = true;
+            file.run();
+        }
+    }
+
+    /** The included file, at any depth, that declares the function {@code name}; the first in include order. */
+    private Optional<ChaosScript> functionOwner(String name) {
+        for (ChaosScript file : includes.values()) {
+            if (file.functions.contains(name)) return Optional.of(file);
+            Optional<ChaosScript> deeper = file.functionOwner(name);
+            if (deeper.isPresent()) return deeper;
+        }
+        return Optional.empty();
     }
 
     /** Names the evidence file; defaults to the script's file name. */
@@ -163,9 +200,11 @@ public abstract class ChaosScript extends Script {
         openScenario("recover").recover();
     }
 
-    /** Faults ({@code kill('guardian')}), resources ({@code process 'guardian', ...}) and library words. */
+    /** Functions of included files, faults ({@code kill('guardian')}), resources ({@code process 'guardian', ...}) and library words. */
     public Object methodMissing(String name, Object args) {
         Object[] arguments = (Object[]) args;
+        Optional<ChaosScript> owner = functionOwner(name);
+        if (owner.isPresent()) return InvokerHelper.invokeMethod(owner.get(), name, arguments);
         Vocabulary vocabulary = plan.vocabulary();
         if (vocabulary.isFault(name)) return fault(name, arguments);
         // A library word named like a resource kind declares that resource its own way: dns { record ... }

@@ -86,7 +86,7 @@ final class FailureMessages {
         } else if (cause instanceof MissingPropertyException missing) {
             name = missing.getProperty();
             message = isDsl(missing.getType())
-                    ? plan.vocabulary().unknownName(name, plan.conditionNames(), plan.scriptVariables())
+                    ? plan.unknownName(name, cause)
                     : missing.getType().getSimpleName() + " has no property '" + name + "'";
         } else if (cause instanceof StackOverflowError) {
             message = "the script calls itself without end (stack overflow)";

@@ -33,8 +33,8 @@ final class PlanBuilder {
     private final Vocabulary vocabulary;
     private final Params params;
     private final Set<String> scriptMethods;
-    private final Set<String> scriptVariables;
     private final Set<String> reportedBeforeRun;
+    private final ScriptFiles files;
     private final List<ScriptError> problems = new ArrayList<>();
 
     private String component;
@@ -50,16 +50,17 @@ final class PlanBuilder {
     private boolean built;
 
     /**
-     * @param names what the static check learnt: the script's methods and variables, the unknown calls it reported
+     * @param files the script and the files it includes, with what the static check learnt of them: their
+     *              functions and variables, the unknown calls it reported
      */
-    PlanBuilder(Path script, ScriptPositions positions, Vocabulary vocabulary, Map<String, String> params, UnknownNameCheck names) {
+    PlanBuilder(Path script, ScriptPositions positions, Vocabulary vocabulary, Map<String, String> params, ScriptFiles files) {
         this.script = script;
         this.positions = positions;
         this.vocabulary = vocabulary;
         this.params = new Params(params);
-        this.scriptMethods = Set.copyOf(names.scriptMethods());
-        this.scriptVariables = Set.copyOf(names.scriptVariables());
-        this.reportedBeforeRun = Set.copyOf(names.reportedCalls());
+        this.scriptMethods = Set.copyOf(files.functions());
+        this.reportedBeforeRun = Set.copyOf(files.reportedCalls());
+        this.files = files;
         this.component = defaultComponent(script);
     }
 
@@ -89,8 +90,10 @@ final class PlanBuilder {
         return scriptMethods;
     }
 
-    Set<String> scriptVariables() {
-        return scriptVariables;
+    /** What to say of a name nothing defines, read where {@code failure} was thrown. */
+    String unknownName(String name, Throwable failure) {
+        String file = positions.of(failure, name).orElse(positions.wholeFile()).file();
+        return files.unknownName(name, file, conditionNames());
     }
 
     /** Whether the static check has already reported a call of this unknown name. */
@@ -213,6 +216,6 @@ final class PlanBuilder {
         SloSpec experimentSlo = slo.applyTo(SloSpec.SEED_DEFAULTS);
         List<ScenarioPlan> scenarioPlans = scenarios.stream().map(s -> s.build(experimentSlo)).toList();
         return new ExperimentPlan(component, Optional.of(script), params.resolved(), List.copyOf(resources.values()),
-                List.copyOf(conditions.values()), loads, experimentSlo, monitorEvery, scenarioPlans, schedules, aborts);
+                List.copyOf(conditions.values()), loads, experimentSlo, monitorEvery, scenarioPlans, schedules, aborts, files.included());
     }
 }

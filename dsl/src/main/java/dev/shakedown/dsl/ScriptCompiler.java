@@ -7,21 +7,13 @@ import groovy.grape.GrabAnnotationTransformation;
 import groovy.lang.GroovyClassLoader;
 import groovy.lang.GroovyCodeSource;
 import groovy.lang.GroovyShell;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.codehaus.groovy.control.CompilationFailedException;
@@ -39,13 +31,12 @@ public final class ScriptCompiler {
     private final ClassLoader loader;
     private final Map<String, DslWord> words;
     private final Duration buildTimeout;
+    private final LibraryCache libraries = new LibraryCache();
 
     /** How long a script may take to build its plan, unless a compiler is given its own limit. */
     public static final Duration DEFAULT_BUILD_TIMEOUT = Duration.ofSeconds(10);
     /** Overrides {@link #DEFAULT_BUILD_TIMEOUT} for compilers made without a limit of their own: milliseconds. */
     public static final String BUILD_TIMEOUT_PROPERTY = "shakedown.buildTimeoutMs";
-    /** A chaos script is a page or two; anything this large is a mistake (or an attack), not an experiment. */
-    static final long MAX_SCRIPT_BYTES = 1 << 20;
 
     /**
      * @param loader finds the library {@link DslWord}s and is the parent of the scripts' class loader, so it
@@ -76,44 +67,61 @@ public final class ScriptCompiler {
      * @param params the {@code --param} values
      */
     public ExperimentPlan compile(Path script, Map<String, String> params) throws ScriptErrors {
-        SourceIndex index = new SourceIndex();
-        String sourceName = script.getFileName().toString();
-        ScriptPositions positions = new ScriptPositions(sourceName, shown(script), index);
         Vocabulary vocabulary = new Vocabulary(registry, words);
-        UnknownNameCheck check = new UnknownNameCheck(vocabulary, positions);
-        Class<?> type = compileClass(read(script, positions), sourceName, positions, index, check);
+        ScriptFiles files = new ScriptFiles(new IncludeResolver(loader), (source, positions, all) -> compileFile(source, positions, all, vocabulary));
+        CompiledFile main;
+        try {
+            main = files.compileScript(ScriptSource.file(script));
+        } catch (ScriptErrors e) {
+            throw files.report(e.errors(), e.getCause());
+        }
+        if (files.anyFailed()) throw files.report(List.of(), null);
 
-        List<ScriptError> errors = new ArrayList<>(check.callErrors());
-        PlanBuilder plan = new PlanBuilder(script, positions, vocabulary, params, check);
-        Throwable failure = build(type, plan);
+        List<ScriptError> errors = new ArrayList<>(files.callErrors());
+        ScriptPositions positions = main.positions();
+        PlanBuilder plan = new PlanBuilder(script, positions, vocabulary, params, files);
+        Throwable failure = build(main, files, plan);
         ExperimentPlan result = failure == null ? plan.build() : null;
         errors.addAll(plan.problems());
         if (failure instanceof BuildTimedOut timedOut) {
-            errors.add(new ScriptError(positions.of(timedOut, null).orElse(positions.wholeFile()),
-                    "the script did not finish building its plan within " + seconds(buildTimeout) + " (an endless loop?)"));
+            errors.add(files.withCaller(new ScriptError(positions.of(timedOut, null).orElse(positions.wholeFile()),
+                    "the script did not finish building its plan within " + seconds(buildTimeout) + " (an endless loop?)"), timedOut));
         } else if (failure != null) {
-            errors.add(new FailureMessages(positions, plan).describe(failure));
+            errors.add(files.withCaller(new FailureMessages(positions, plan).describe(failure), failure));
         } else {
-            errors.addAll(check.unknownNames(plan.conditionNames()));
+            errors.addAll(files.unknownNames(plan.conditionNames()));
             new PlanValidator(registry).validate(result).forEach(p -> errors.add(new ScriptError(p.source(), p.message())));
         }
-        if (!errors.isEmpty()) throw new ScriptErrors(inScriptOrder(errors), failure);
+        if (!errors.isEmpty()) throw files.report(errors, failure);
         return result;
     }
 
-    private Class<?> compileClass(String text, String sourceName, ScriptPositions positions, SourceIndex index, UnknownNameCheck check)
+    /** One file of the script, the script itself or an included file; the files it includes are compiled on the way. */
+    private CompiledFile compileFile(ScriptSource source, ScriptPositions positions, ScriptFiles files, Vocabulary vocabulary) throws ScriptErrors {
+        ScriptSource.Text text = source.read(positions);
+        Optional<CompiledFile> compiledBefore = libraries.find(source, text, positions);
+        if (compiledBefore.isPresent()) return compiledBefore.get();
+        IncludeStatements includes = new IncludeStatements(source, positions, files);
+        UnknownNameCheck check = new UnknownNameCheck(vocabulary, positions, includes);
+        Class<?> type = compileClass(text.text(), positions, check, includes);
+        CompiledFile compiled = new CompiledFile(source, positions, text.sha256(), type, check, includes.included());
+        libraries.keep(compiled);
+        return compiled;
+    }
+
+    private Class<?> compileClass(String text, ScriptPositions positions, UnknownNameCheck check, IncludeStatements includes)
             throws ScriptErrors {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(ChaosScript.class.getName());
         config.setDisabledGlobalASTTransformations(Set.of(GrabAnnotationTransformation.class.getName()));
-        config.addCompilationCustomizers(new GrabRejection(), new SyntaxRewrites(), new SourceIndexer(index), check, new BuildDeadline());
+        config.addCompilationCustomizers(new GrabRejection(), new SyntaxRewrites(), includes, new SourceIndexer(positions.index()), check, new BuildDeadline());
         GroovyClassLoader classes = new GroovyClassLoader(loader, config);
         try {
-            return classes.parseClass(new GroovyCodeSource(text, sourceName, GroovyShell.DEFAULT_CODE_BASE), false);
+            return classes.parseClass(new GroovyCodeSource(text, positions.sourceName(), GroovyShell.DEFAULT_CODE_BASE), false);
         } catch (MultipleCompilationErrorsException e) {
             List<ScriptError> errors = new ArrayList<>(check.callErrors());
             errors.addAll(FailureMessages.compileErrors(e, positions));
-            throw new ScriptErrors(inScriptOrder(errors), e);
+            throw new ScriptErrors(errors, e);
         } catch (CompilationFailedException e) {
             throw new ScriptErrors(List.of(new ScriptError(positions.wholeFile(), e.getMessage())), e);
         }
@@ -124,14 +132,12 @@ public final class ScriptCompiler {
      * when it ran to its end. Loops, methods and closures of the script check the deadline ({@link BuildDeadline});
      * a build that waits (a sleep) is interrupted, and one stuck outside the script's own code is abandoned.
      */
-    private Throwable build(Class<?> type, PlanBuilder plan) {
+    private Throwable build(CompiledFile main, ScriptFiles files, PlanBuilder plan) {
         Throwable[] outcome = new Throwable[1];
         Thread builder = new Thread(null, () -> {
             BuildDeadline.start(buildTimeout.toNanos());
             try {
-                ChaosScript script = (ChaosScript) type.getDeclaredConstructor().newInstance();
-                script.attach(plan);
-                script.run();
+                files.instantiate(main, plan).run();
             } catch (Throwable e) {
                 outcome[0] = e;
             } finally {
@@ -139,7 +145,7 @@ public final class ScriptCompiler {
             }
         }, "shakedown-plan-build", 16L << 20);
         builder.setDaemon(true);
-        builder.setContextClassLoader(type.getClassLoader());
+        builder.setContextClassLoader(main.type().getClassLoader());
         builder.start();
         try {
             builder.join(buildTimeout.toMillis() + 500);
@@ -181,69 +187,5 @@ public final class ScriptCompiler {
 
     private static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
-    }
-
-    private static String read(Path script, ScriptPositions positions) throws ScriptErrors {
-        byte[] bytes;
-        try {
-            long size = Files.size(script);
-            if (size > MAX_SCRIPT_BYTES) {
-                throw new ScriptErrors(List.of(new ScriptError(positions.wholeFile(), String.format(
-                        "the script is %.1f MB; a chaos script may be at most 1 MB (is this the right file?)", size / 1048576.0))), null);
-            }
-            bytes = Files.readAllBytes(script);
-        } catch (IOException e) {
-            throw new ScriptErrors(List.of(new ScriptError(positions.wholeFile(), "cannot read the script: " + e.getMessage())), e);
-        }
-        return text(bytes, positions);
-    }
-
-    /** The script's text; a file that is not UTF-8 text (a binary, another encoding) is refused at its first bad byte. */
-    private static String text(byte[] bytes, ScriptPositions positions) throws ScriptErrors {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            out.flip();
-            String before = out.toString();
-            int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
-            int column = before.length() - before.lastIndexOf('\n');
-            throw new ScriptErrors(List.of(new ScriptError(positions.at(line, column), String.format(
-                    "the script is not UTF-8 text: byte 0x%02X is not valid UTF-8 here (a binary file, or another encoding? save it as UTF-8)",
-                    bytes[in.position()] & 0xff))), null);
-        }
-        out.flip();
-        String text = out.toString();
-        int nul = text.indexOf('\0');
-        if (nul >= 0) {
-            String before = text.substring(0, nul);
-            int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
-            int column = before.length() - before.lastIndexOf('\n');
-            throw new ScriptErrors(List.of(new ScriptError(positions.at(line, column),
-                    "the script contains a NUL byte: it is a binary file, not a chaos script")), null);
-        }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    /** The script as the user named it, relative to the working directory when it lies below it. */
-    private static String shown(Path script) {
-        Path absolute = script.toAbsolutePath().normalize();
-        Path here = Path.of("").toAbsolutePath();
-        return absolute.startsWith(here) ? here.relativize(absolute).toString() : script.toString();
-    }
-
-    /**
-     * By position, errors about the whole file last. The same message on the same line is one mistake
-     * found twice (by the static check and by the validator, say): it is kept once, where it was first found.
-     */
-    private static List<ScriptError> inScriptOrder(List<ScriptError> errors) {
-        Map<String, ScriptError> unique = new LinkedHashMap<>();
-        for (ScriptError e : errors) unique.putIfAbsent(e.source().file() + ":" + e.source().line() + ":" + e.message(), e);
-        return unique.values().stream()
-                .sorted(Comparator.comparingInt((ScriptError e) -> e.source().line() > 0 ? e.source().line() : Integer.MAX_VALUE)
-                        .thenComparingInt(e -> e.source().column()))
-                .toList();
     }
 }

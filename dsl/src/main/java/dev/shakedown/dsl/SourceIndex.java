@@ -25,6 +25,11 @@ final class SourceIndex {
         }
     }
 
+    /** Every name {@code other} knows, for a file compiled once and used again (see {@link LibraryCache}). */
+    void addAll(SourceIndex other) {
+        entries.addAll(other.entries);
+    }
+
     /**
      * The position of {@code name} as seen from {@code line}. A call spread over lines may report any of
      * them, so the innermost expression with that name spanning the line wins; without one, the first

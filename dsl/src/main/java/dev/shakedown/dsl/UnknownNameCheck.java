@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport;
 import org.codehaus.groovy.ast.ClassNode;
@@ -36,7 +37,9 @@ import org.codehaus.groovy.control.customizers.CompilationCustomizer;
  *       or a property every script or closure has.</li>
  * </ul>
  * Closures passed to methods that may give them another delegate ({@code with}, {@code tap}, library
- * words, methods of other objects) are not checked: names there may be that delegate's.
+ * words, methods of other objects) are not checked: names there may be that delegate's. The functions and
+ * binding variables of the files a script includes are known names of the script; while one of those files
+ * does not compile, the check is left out, as the names it would report may be that file's.
  */
 final class UnknownNameCheck extends CompilationCustomizer {
     /** Groovy methods whose closure gets the receiver as delegate. */
@@ -50,19 +53,23 @@ final class UnknownNameCheck extends CompilationCustomizer {
 
     private final Vocabulary vocabulary;
     private final ScriptPositions positions;
+    private final IncludeStatements includes;
     private final List<ScriptError> callErrors = new ArrayList<>();
     private final Set<String> reportedCalls = new HashSet<>();
     private final Set<String> scriptMethods = new HashSet<>();
+    /** Functions of the files this one includes, at any depth: callable here as if declared here. */
+    private final Set<String> includedFunctions = new HashSet<>();
     private final Set<String> bindingVariables = new HashSet<>();
     private final Set<String> scriptVariables = new HashSet<>();
     private final List<VariableExpression> dynamicNames = new ArrayList<>();
     /** Those of {@link #dynamicNames} written inside an {@code abortWhen} closure, where metrics are known too. */
     private final Set<VariableExpression> inAbortBlocks = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    UnknownNameCheck(Vocabulary vocabulary, ScriptPositions positions) {
+    UnknownNameCheck(Vocabulary vocabulary, ScriptPositions positions, IncludeStatements includes) {
         super(CompilePhase.CANONICALIZATION);
         this.vocabulary = vocabulary;
         this.positions = positions;
+        this.includes = includes;
     }
 
     /** Calls of names nothing defines, found at compile time. */
@@ -77,6 +84,11 @@ final class UnknownNameCheck extends CompilationCustomizer {
 
     Set<String> scriptMethods() {
         return scriptMethods;
+    }
+
+    /** Variables the script sets without {@code def}: files that include it may read them. */
+    Set<String> bindingVariables() {
+        return bindingVariables;
     }
 
     /** Variables declared in the script body (its {@code run} method). */
@@ -97,15 +109,24 @@ final class UnknownNameCheck extends CompilationCustomizer {
                         "unknown metric '" + n + "'" + dev.shakedown.engine.validate.Suggestions.didYouMean(n, ABORT_METRICS)));
                 continue;
             }
-            errors.add(new ScriptError(positions.at(name.getLineNumber(), name.getColumnNumber()), vocabulary.unknownName(n, conditions, scriptVariables)));
+            errors.add(new ScriptError(positions.at(name.getLineNumber(), name.getColumnNumber()), unknownName(n, conditions)));
         }
         return errors;
+    }
+
+    /** What to say of a name read in this file that nothing here defines. */
+    String unknownName(String name, Collection<String> conditions) {
+        Optional<String> elsewhere = scriptVariables.contains(name) ? Optional.empty() : includes.localOf(name);
+        return elsewhere.map(file -> "'" + name + "' is a local variable (def) of " + file + ", which the files including it"
+                + " cannot see; drop the def there to share it").orElseGet(() -> vocabulary.unknownName(name, conditions, scriptVariables));
     }
 
     @Override
     public void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
         if (!classNode.isScript()) return;
         classNode.getMethods().stream().map(MethodNode::getName).forEach(scriptMethods::add);
+        if (!includes.complete()) return;
+        includedFunctions.addAll(includes.functions());
         List<MethodCallExpression> unknownCalls = new ArrayList<>();
         new ClassCodeVisitorSupport() {
             private boolean inScriptBody;
@@ -173,26 +194,35 @@ final class UnknownNameCheck extends CompilationCustomizer {
                 }
             }
         }.visitClass(classNode);
-        dynamicNames.removeIf(v -> bindingVariables.contains(v.getName()));
+        Set<String> variables = new HashSet<>(bindingVariables);
+        variables.addAll(includes.variables());
+        dynamicNames.removeIf(v -> variables.contains(v.getName()));
         for (MethodCallExpression call : unknownCalls) {
             String name = call.getMethodAsString();
-            if (bindingVariables.contains(name)) continue;
+            if (variables.contains(name)) continue;
             reportedCalls.add(name);
             callErrors.add(new ScriptError((call.getMethod().getLineNumber() > 0
                     ? positions.at(call.getMethod().getLineNumber(), call.getMethod().getColumnNumber())
                     : positions.at(call.getLineNumber(), call.getColumnNumber())),
-                    vocabulary.unknownCall(name, scriptMethods)));
+                    vocabulary.unknownCall(name, knownFunctions())));
         }
     }
 
+    private Set<String> knownFunctions() {
+        Set<String> all = new HashSet<>(scriptMethods);
+        all.addAll(includedFunctions);
+        return all;
+    }
+
     private boolean isKnownCall(String name) {
-        return vocabulary.isCallable(name) || scriptMethods.contains(name) || GroovyNames.OWN_METHODS.contains(name);
+        return vocabulary.isCallable(name) || scriptMethods.contains(name) || includedFunctions.contains(name)
+                || GroovyNames.OWN_METHODS.contains(name);
     }
 
     /** Closures given to DSL words, to the script's methods and to Groovy's iteration methods run with names we know. */
     private boolean checksClosuresOf(String name) {
         if (name == null) return false;
-        if (Vocabulary.DSL_WORDS.contains(name) || scriptMethods.contains(name)) return true;
+        if (Vocabulary.DSL_WORDS.contains(name) || scriptMethods.contains(name) || includedFunctions.contains(name)) return true;
         return GroovyNames.GROOVY_METHODS.contains(name) && !DELEGATING.contains(name) && !vocabulary.isCallable(name);
     }
 

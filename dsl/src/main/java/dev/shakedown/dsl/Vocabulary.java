@@ -37,6 +37,7 @@ final class Vocabulary {
     /** How each DSL word is written, appended to messages about using it wrongly. */
     private static final Map<String, String> FORMS = Map.ofEntries(
             Map.entry("component", "component 'guardian'"),
+            Map.entry("include", "include 'lib/common.chaos.groovy'"),
             Map.entry("param", "def hold = param('hold', 30.s)"),
             Map.entry("condition", "condition 'healthy', every: 50.ms, { http.get(url).status == 200 }"),
             Map.entry("load", "load http.get(url), rate: 50.perSecond"),

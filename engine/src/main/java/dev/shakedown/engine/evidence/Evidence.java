@@ -1,5 +1,6 @@
 package dev.shakedown.engine.evidence;
 
+import dev.shakedown.engine.plan.IncludedFile;
 import java.util.List;
 import java.util.Map;
 
@@ -76,7 +77,12 @@ public record Evidence(
             Map<String, Map<String, Object>> resources,
             List<Map<String, Object>> events) {}
 
-    public record ScriptInfo(String path, String sha256) {}
+    /** The script and every file it included (path and SHA-256 of the compiled bytes), so a run can be reproduced exactly. */
+    public record ScriptInfo(String path, String sha256, List<IncludedFile> includes) {
+        public ScriptInfo {
+            includes = includes == null ? List.of() : List.copyOf(includes); // evidence written before includes existed
+        }
+    }
 
     public record Interruption(String reason, double atMs) {}
 }

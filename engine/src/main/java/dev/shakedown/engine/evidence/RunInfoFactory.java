@@ -23,7 +23,7 @@ final class RunInfoFactory {
     private RunInfoFactory() {}
 
     static RunInfo of(ExperimentPlan plan, RunResult result, RunVerdict verdict) {
-        ScriptInfo script = plan.script().map(p -> new ScriptInfo(p.toString(), sha256(p))).orElse(null);
+        ScriptInfo script = plan.script().map(p -> new ScriptInfo(p.toString(), sha256(p), plan.includes())).orElse(null);
         Interruption interruption = result.interruption() == null ? null
                 : new Interruption(result.interruption(), Timeline.millis(result.interruptedAtNanos()));
         List<Map<String, Object>> events = result.events().stream().map(RunInfoFactory::event).toList();

@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param params the resolved script parameters, as strings, for the evidence
  * @param aborts abort conditions that apply to every scenario (a scenario may add its own)
+ * @param includes the files the script included, each once, in the order they were first included
  */
 public record ExperimentPlan(
         String component,
@@ -23,7 +24,8 @@ public record ExperimentPlan(
         Duration monitorEvery,
         List<ScenarioPlan> scenarios,
         List<ScheduleSpec> schedules,
-        List<AbortSpec> aborts) {
+        List<AbortSpec> aborts,
+        List<IncludedFile> includes) {
 
     public static final Duration DEFAULT_MONITOR_EVERY = Duration.ofMillis(500);
 
@@ -35,6 +37,14 @@ public record ExperimentPlan(
         scenarios = List.copyOf(scenarios);
         schedules = List.copyOf(schedules);
         aborts = List.copyOf(aborts);
+        includes = List.copyOf(includes);
+    }
+
+    /** A plan whose script includes no other file. */
+    public ExperimentPlan(String component, Optional<Path> script, Map<String, String> params, List<ResourceSpec> resources,
+                          List<ConditionSpec> conditions, List<LoadSpec> loads, SloSpec slo, Duration monitorEvery,
+                          List<ScenarioPlan> scenarios, List<ScheduleSpec> schedules, List<AbortSpec> aborts) {
+        this(component, script, params, resources, conditions, loads, slo, monitorEvery, scenarios, schedules, aborts, List.of());
     }
 
     /** A plan without abort conditions. */
@@ -61,6 +71,6 @@ public record ExperimentPlan(
     public ExperimentPlan onlyScenarios(List<String> names) {
         if (names.isEmpty()) return this;
         return new ExperimentPlan(component, script, params, resources, conditions, loads, slo, monitorEvery,
-                scenarios.stream().filter(s -> names.contains(s.name())).toList(), schedules, aborts);
+                scenarios.stream().filter(s -> names.contains(s.name())).toList(), schedules, aborts, includes);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shakedown.engine.plan.ConditionSpec;
 import dev.shakedown.engine.plan.ExperimentPlan;
+import dev.shakedown.engine.plan.IncludedFile;
 import dev.shakedown.engine.plan.FaultSpec;
 import dev.shakedown.engine.plan.ScenarioPlan;
 import dev.shakedown.engine.plan.SloSpec;
@@ -44,7 +45,8 @@ class EvidenceBuilderTest {
                         new Step.ExpectWithin("failClosed", Duration.ofSeconds(1), HERE),
                         new Step.Hold(Duration.ofMillis(250), HERE),
                         new Step.Recover(HERE),
-                        new Step.ExpectWithin("healthy", Duration.ofSeconds(5), HERE)), HERE)), List.of());
+                        new Step.ExpectWithin("healthy", Duration.ofSeconds(5), HERE)), HERE)), List.of(), List.of(),
+                List.of(new IncludedFile("lib/common.chaos.groovy", "0f".repeat(32))));
         Registry registry = Registry.fromClasspath();
         RunResult result = new ExperimentRunner(registry, RunOptions.defaults(dir.resolve("state")), RunListener.NONE).run(plan);
 
@@ -62,6 +64,8 @@ class EvidenceBuilderTest {
         assertThat(s.get("score").asDouble()).isEqualTo(100.0);
         assertThat(root.get("resilience_metrics").get("chaos_tolerance").asString()).isEqualTo("excellent");
         assertThat(root.get("run").get("script").get("sha256").asString()).hasSize(64);
+        assertThat(root.at("/run/script/includes/0/path").asString()).isEqualTo("lib/common.chaos.groovy");
+        assertThat(root.at("/run/script/includes/0/sha256").asString()).isEqualTo("0f".repeat(32));
 
         // Re-derive the activation time from the raw series: the first true observation answered
         // (completed_ms) after the fault began to act.
