@@ -109,7 +109,7 @@ public final class ScriptCompiler {
         config.addCompilationCustomizers(new GrabRejection(), new SyntaxRewrites(), new SourceIndexer(index), check, new BuildDeadline());
         GroovyClassLoader classes = new GroovyClassLoader(loader, config);
         try {
-            return classes.parseClass(new GroovyCodeSource(text, sourceName, GroovyShell.DEFAULT_CODE_BASE), false);
+            return ParserConsole.quietly(() -> classes.parseClass(new GroovyCodeSource(text, sourceName, GroovyShell.DEFAULT_CODE_BASE), false));
         } catch (MultipleCompilationErrorsException e) {
             List<ScriptError> errors = new ArrayList<>(check.callErrors());
             errors.addAll(FailureMessages.compileErrors(e, positions));
