@@ -2,6 +2,7 @@ package dev.shakedown.cli;
 
 import dev.shakedown.engine.evidence.Evidence;
 import dev.shakedown.engine.evidence.EvidenceBuilder;
+import dev.shakedown.engine.evidence.EvidenceWarmUp;
 import dev.shakedown.engine.evidence.EvidenceWriter;
 import dev.shakedown.engine.plan.ExperimentPlan;
 import dev.shakedown.engine.plan.ScenarioPlan;
@@ -82,6 +83,7 @@ final class RunCommand implements Callable<Integer> {
         ExperimentRunner runner = new ExperimentRunner(registry, RunOptions.defaults(state),
                 new ConsoleProgress(console, style, timeline), timeline);
         console.println(style.bold("shakedown") + " run " + runner.runId() + " of " + script.script);
+        EvidenceWarmUp.start(registry, plan);
         // The guard stays until the evidence is written: a second signal must not end the JVM before that.
         try (SignalGuard guard = new SignalGuard(runner, err)) {
             RunResult result = runner.run(plan);

@@ -3,11 +3,14 @@ package dev.shakedown.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shakedown.dsl.ScriptCompiler;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code // what it tests | expect: LINE[:COL]: message} (or {@code expect: message} for a whole-file
  * mistake, or {@code expect: includes/FILE:LINE:COL: message} for a mistake in a file the script includes,
  * from {@code hostile/includes}, which is no case of its own). Every one must end in exit 2 with that
- * located message and without a stack trace.
+ * located message and without a stack trace, and nothing may reach the console besides the CLI's own output
+ * (Groovy's parser prints lines of its own if let).
  */
 class HostileScriptsTest {
     static final Path CORPUS = Path.of("src", "test", "resources", "hostile").toAbsolutePath();
@@ -66,8 +70,10 @@ class HostileScriptsTest {
         assertThat(header.matches()).as("first line of %s: // what | expect: message", name).isTrue();
         String expected = header.group(2);
 
-        Cli.Result r = Cli.run("plan", CORPUS.resolve(name).toString());
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Cli.Result r = withConsole(console, () -> Cli.run("plan", CORPUS.resolve(name).toString()));
 
+        assertThat(console.toString(StandardCharsets.UTF_8)).as("printed past the CLI").isEmpty();
         assertThat(r.exitCode()).as(r.all()).isEqualTo(2);
         if (IN_ANOTHER_FILE.matcher(expected).matches()) assertThat(r.err()).contains(expected);
         else if (Character.isDigit(expected.charAt(0))) assertThat(r.err()).contains(name + ":" + expected);
@@ -110,6 +116,21 @@ class HostileScriptsTest {
         assertThat(r.err()).contains("huge.chaos.groovy: the script is 10.0 MB; a chaos script may be at most 1 MB");
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
         assertNoStackTrace(r);
+    }
+
+    /** Runs {@code cli} with System.out and System.err going to {@code console}. */
+    private static Cli.Result withConsole(ByteArrayOutputStream console, Supplier<Cli.Result> cli) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        PrintStream capture = new PrintStream(console, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            return cli.get();
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
     }
 
     static void assertNoStackTrace(Cli.Result r) {

@@ -12,6 +12,7 @@ public final class DbMain {
         if (args.has("watch-parent")) ParentWatch.haltWhenParentDies();
         Db db = Db.start(port);
         // H2's TCP listener thread is not a daemon: the process serves until it is killed
+        QuickExit.closeOnExit(db);
         System.out.println("ready " + db.port());
     }
 }

@@ -13,6 +13,7 @@ public final class GatewayMain {
         if (args.has("watch-parent")) ParentWatch.haltWhenParentDies();
         Gateway gateway = Gateway.start(config);
         // the HTTP server's threads are not daemons: the process serves until it is killed
+        QuickExit.closeOnExit(gateway);
         System.out.println("ready " + gateway.port());
     }
 }

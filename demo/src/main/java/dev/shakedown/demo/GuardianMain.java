@@ -13,6 +13,7 @@ public final class GuardianMain {
         if (args.has("watch-parent")) ParentWatch.haltWhenParentDies();
         Guardian guardian = Guardian.start(port);
         // the HTTP server's threads are not daemons: the process serves until it is killed
+        QuickExit.closeOnExit(guardian);
         System.out.println("ready " + guardian.port());
     }
 }

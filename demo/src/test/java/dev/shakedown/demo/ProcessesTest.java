@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,28 @@ class ProcessesTest {
                 await().atMost(Duration.ofSeconds(5)).until(() -> guardian.map(g -> !g.isAlive()).orElse(true));
             } finally {
                 guardian.ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    @Test
+    void sigtermClosesEachServiceBeforeTheProcessExits() throws Exception {
+        try (ChildJvm db = ChildJvm.start(DbMain.class, "--port", "0");
+                ChildJvm guardian = ChildJvm.start(GuardianMain.class, "--port", "0")) {
+            int dbPort = db.awaitReady();
+            int guardianPort = guardian.awaitReady();
+            try (ChildJvm gateway = ChildJvm.start(GatewayMain.class, "--port", "0",
+                    "--guardian", "127.0.0.1:" + guardianPort, "--db", "127.0.0.1:" + dbPort,
+                    "--audit-dir", dir.toString(), "--event-log", dir.resolve("events.jsonl").toString())) {
+                int gatewayPort = gateway.awaitReady();
+                assertThat(TestHttp.get(gatewayPort, "/api/orders").statusCode()).isEqualTo(200);
+
+                for (ChildJvm service : List.of(gateway, guardian, db)) {
+                    // SIGTERM through the handle: Process.destroy() would also close our end of its stdout
+                    service.process().toHandle().destroy();
+                    assertThat(service.awaitLine("stopped")).isEmpty();
+                    assertThat(service.process().waitFor()).isEqualTo(143);
+                }
             }
         }
     }

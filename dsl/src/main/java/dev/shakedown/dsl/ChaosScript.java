@@ -235,7 +235,7 @@ public abstract class ChaosScript extends Script {
 
     private FaultSpec fault(String type, Object[] arguments) {
         CallSite call = plan.callSite(type);
-        Invocation invocation = Invocation.of(arguments).requireValues(call);
+        Invocation invocation = Invocation.of(arguments).requireValues(call).requireData(call);
         return new FaultSpec(type, invocation.positional(), invocation.named(), call.at());
     }
 

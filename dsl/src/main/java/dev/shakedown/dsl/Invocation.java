@@ -1,5 +1,6 @@
 package dev.shakedown.dsl;
 
+import groovy.lang.Closure;
 import groovy.lang.GString;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +15,8 @@ import java.util.Map;
  */
 record Invocation(Map<String, Object> named, List<Object> positional) {
     static final Invocation NONE = new Invocation(Map.of(), List.of());
+    private static final String CODE = "a closure or method reference";
+    private static final String DATA = "; its arguments are values, such as 'guardian', 30.s or 128.mb";
 
     static Invocation of(Object[] args) {
         List<Object> positional = new ArrayList<>();
@@ -35,6 +38,20 @@ record Invocation(Map<String, Object> named, List<Object> positional) {
         }
         named.forEach((k, v) -> {
             if (v == null) throw call.error(call.word() + " got null for " + k + ":");
+        });
+        return this;
+    }
+
+    /**
+     * A fault's arguments are data that the plan, the ledger and {@code plan --json} carry: a closure or a method
+     * reference (what {@code memory(size:: size)} passes) is refused where it was written.
+     */
+    Invocation requireData(CallSite call) {
+        for (int i = 0; i < positional.size(); i++) {
+            if (positional.get(i) instanceof Closure<?>) throw call.error(call.word() + " got " + CODE + " as argument " + (i + 1) + DATA);
+        }
+        named.forEach((k, v) -> {
+            if (v instanceof Closure<?>) throw call.error(call.word() + " got " + CODE + " for " + k + ":" + DATA);
         });
         return this;
     }

@@ -117,7 +117,7 @@ public final class ScriptCompiler {
         config.addCompilationCustomizers(new GrabRejection(), new SyntaxRewrites(), includes, new SourceIndexer(positions.index()), check, new BuildDeadline());
         GroovyClassLoader classes = new GroovyClassLoader(loader, config);
         try {
-            return classes.parseClass(new GroovyCodeSource(text, positions.sourceName(), GroovyShell.DEFAULT_CODE_BASE), false);
+            return ParserConsole.quietly(() -> classes.parseClass(new GroovyCodeSource(text, positions.sourceName(), GroovyShell.DEFAULT_CODE_BASE), false));
         } catch (MultipleCompilationErrorsException e) {
             List<ScriptError> errors = new ArrayList<>(check.callErrors());
             errors.addAll(FailureMessages.compileErrors(e, positions));

@@ -19,6 +19,11 @@ public final class EvidenceWriter {
         return component + "_chaos_resilience_validation.json";
     }
 
+    /** The evidence as the file holds it: JSON, with secrets masked. */
+    public static String render(Evidence evidence) {
+        return JSON.writeValueAsString(Secrets.redact(JSON.<tools.jackson.databind.JsonNode>valueToTree(evidence)));
+    }
+
     public Path write(Evidence evidence, Path outDir) throws IOException {
         Files.createDirectories(outDir);
         Path target = outDir.resolve(fileName(evidence.component()));
@@ -26,7 +31,7 @@ public final class EvidenceWriter {
         Path tmp = Files.createTempFile(outDir, ".evidence", ".tmp");
         dev.shakedown.engine.ledger.OwnerOnly.restrict(tmp);
         try {
-            Files.writeString(tmp, JSON.writeValueAsString(Secrets.redact(JSON.<tools.jackson.databind.JsonNode>valueToTree(evidence))));
+            Files.writeString(tmp, render(evidence));
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

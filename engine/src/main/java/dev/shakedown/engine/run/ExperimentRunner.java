@@ -155,9 +155,7 @@ public final class ExperimentRunner {
     }
 
     private ScenarioRecord notRun(ExperimentPlan plan, ScenarioPlan s, ScenarioRecord.Outcome outcome, String why) {
-        long now = timeline.now();
-        return new ScenarioRecord(s.name(), outcome, why, now, now, -1, -1,
-                s.slo().orElse(plan.slo()), List.of(), List.of(), List.of(), Map.of(), Map.of(), List.of());
+        return ScenarioRecord.notRun(plan, s, outcome, why, timeline.now());
     }
 
     private String startResources(ExperimentPlan plan, Context context, Ledger ledger, Map<Resource, Long> started) {
@@ -276,6 +274,7 @@ public final class ExperimentRunner {
         @Override public java.util.Optional<Resource> resource(String name) { return java.util.Optional.ofNullable(resources.get(name)); }
         @Override public long ledgerOpen(String what, dev.shakedown.engine.spi.UndoRecord undo) { return ledger.open("resource", what, undo); }
         @Override public void ledgerUndone(long seq) { ledger.undone(seq); }
+        @Override public boolean isInterrupted() { return isInterruptRequested(); }
 
         @Override
         public void event(String kind, Map<String, Object> data) {

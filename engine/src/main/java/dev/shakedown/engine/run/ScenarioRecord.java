@@ -1,5 +1,7 @@
 package dev.shakedown.engine.run;
 
+import dev.shakedown.engine.plan.ExperimentPlan;
+import dev.shakedown.engine.plan.ScenarioPlan;
 import dev.shakedown.engine.plan.SloSpec;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,12 @@ public record ScenarioRecord(
                           Map<String, List<Observation>> series, Map<String, Long> seriesEveryNanos, List<MonitorSample> samples) {
         this(name, outcome, problem, startedNanos, endedNanos, chaosStartNanos, chaosEndNanos, slo, steps, faults,
                 expectations, series, seriesEveryNanos, samples, List.of(), null);
+    }
+
+    /** A scenario that did not run ({@code outcome} says how it ended, {@code why} why), at {@code atNanos}. */
+    public static ScenarioRecord notRun(ExperimentPlan plan, ScenarioPlan scenario, Outcome outcome, String why, long atNanos) {
+        return new ScenarioRecord(scenario.name(), outcome, why, atNanos, atNanos, -1, -1, scenario.slo().orElse(plan.slo()),
+                List.of(), List.of(), List.of(), Map.of(), Map.of(), List.of());
     }
 
     /** What one abort condition answered during the scenario. */

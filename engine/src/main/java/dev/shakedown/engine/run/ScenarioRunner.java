@@ -78,8 +78,7 @@ final class ScenarioRunner {
         long started = timeline.now();
         Optional<String> unavailable = unavailableFault();
         if (unavailable.isPresent()) {
-            return new ScenarioRecord(scenario.name(), Outcome.SKIPPED, unavailable.get(), started, started, -1, -1,
-                    scenario.slo().orElse(plan.slo()), List.of(), List.of(), List.of(), Map.of(), Map.of(), List.of());
+            return ScenarioRecord.notRun(plan, scenario, Outcome.SKIPPED, unavailable.get(), started);
         }
         anchorNanos = started;
         this.monitor = monitor;

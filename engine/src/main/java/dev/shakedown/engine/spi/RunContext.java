@@ -34,6 +34,15 @@ public interface RunContext {
     /** Marks a ledger record undone. */
     void ledgerUndone(long seq);
 
+    /**
+     * True once the run was told to stop early (SIGINT, SIGTERM, an abort condition, the JVM exiting): it stops
+     * every process it launched right after the rollback, so restoring one of them first would be undone at
+     * once, and whoever sent the signal is waiting for the exit.
+     */
+    default boolean isInterrupted() {
+        return false;
+    }
+
     /** Records something that happened (a restart, a readiness wait) on the run's timeline. */
     void event(String kind, Map<String, Object> data);
 

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A signal that ends the process. Recovery restarts a process the run launched, once it has exited;
- * a process the run merely attached to is left for its owner (its supervisor, systemd, a person).
+ * A signal that ends the process. Recovery restarts a process the run launched, once it has exited, unless
+ * the run was interrupted (it then stops that process anyway); a process the run merely attached to is left
+ * for its owner (its supervisor, systemd, a person).
  */
 abstract class TerminatingSignalInjector extends SignalInjector {
     /** Long enough for a process to finish its SIGTERM handler, short enough not to stall the recovery. */
@@ -36,6 +37,10 @@ abstract class TerminatingSignalInjector extends SignalInjector {
     protected void recover(ProcessResource process, List<ProcessHandle> targets, RunContext run,
                            Map<String, Object> details) throws Exception {
         if (!process.isLaunched()) return;
+        if (run.isInterrupted()) {
+            details.put("restart", "none: the run was interrupted and stops the processes it launched");
+            return;
+        }
         ProcessHandles.awaitExit(targets, EXIT_WAIT);
         if (process.isAlive()) return;
         process.restart();

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LaunchedProcess extends ProcessResource {
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    /** When the run was interrupted someone waits for the exit: a slow SIGTERM handler gets this long. */
+    private static final Duration INTERRUPTED_STOP_GRACE = Duration.ofSeconds(1);
     private static final long NO_RECORD = -1;
     private static final List<LaunchPreparation> PREPARATIONS = ServiceLoader.load(LaunchPreparation.class,
             LaunchPreparation.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList();
@@ -147,7 +149,10 @@ public final class LaunchedProcess extends ProcessResource {
         return details;
     }
 
-    /** SIGTERM to the process and its descendants, SIGKILL after five seconds. Never throws. */
+    /**
+     * SIGTERM to the process and its descendants, SIGKILL after five seconds (one if the run was interrupted).
+     * Never throws.
+     */
     @Override
     public void close() {
         closed = true;
@@ -158,7 +163,7 @@ public final class LaunchedProcess extends ProcessResource {
         Process current = process;
         if (current == null) return;
         try {
-            ProcessHandles.stopTree(current.toHandle(), STOP_GRACE);
+            ProcessHandles.stopTree(current.toHandle(), run.isInterrupted() ? INTERRUPTED_STOP_GRACE : STOP_GRACE);
         } catch (InterruptedException e) {
             current.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
             current.destroyForcibly();
