@@ -14,9 +14,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -76,12 +76,19 @@ public final class ScriptCompiler {
      * @param params the {@code --param} values
      */
     public ExperimentPlan compile(Path script, Map<String, String> params) throws ScriptErrors {
+        return compile(script, params, CompileOptions.DEFAULT);
+    }
+
+    /** @param options how strictly the script is checked beyond the usual checks */
+    public ExperimentPlan compile(Path script, Map<String, String> params, CompileOptions options) throws ScriptErrors {
         SourceIndex index = new SourceIndex();
         String sourceName = script.getFileName().toString();
         ScriptPositions positions = new ScriptPositions(sourceName, shown(script), index);
         Vocabulary vocabulary = new Vocabulary(registry, words);
         UnknownNameCheck check = new UnknownNameCheck(vocabulary, positions);
-        Class<?> type = compileClass(read(script, positions), sourceName, positions, index, check);
+        String text = read(script, positions);
+        Class<?> type = compileClass(text, sourceName, positions, index, check, options);
+        StrictCheck strict = options.strict() ? StrictCheck.run(text, sourceName, loader, vocabulary, check, positions) : StrictCheck.NONE;
 
         List<ScriptError> errors = new ArrayList<>(check.callErrors());
         PlanBuilder plan = new PlanBuilder(script, positions, vocabulary, params, check);
@@ -97,16 +104,17 @@ public final class ScriptCompiler {
             errors.addAll(check.unknownNames(plan.conditionNames()));
             new PlanValidator(registry).validate(result).forEach(p -> errors.add(new ScriptError(p.source(), p.message())));
         }
-        if (!errors.isEmpty()) throw new ScriptErrors(inScriptOrder(errors), failure);
+        List<ScriptError> all = strict.mergedWith(errors, plan.conditionNames());
+        if (!all.isEmpty()) throw new ScriptErrors(inScriptOrder(all), failure);
         return result;
     }
 
-    private Class<?> compileClass(String text, String sourceName, ScriptPositions positions, SourceIndex index, UnknownNameCheck check)
-            throws ScriptErrors {
-        CompilerConfiguration config = new CompilerConfiguration();
-        config.setScriptBaseClass(ChaosScript.class.getName());
-        config.setDisabledGlobalASTTransformations(Set.of(GrabAnnotationTransformation.class.getName()));
-        config.addCompilationCustomizers(new GrabRejection(), new SyntaxRewrites(), new SourceIndexer(index), check, new BuildDeadline());
+    private Class<?> compileClass(String text, String sourceName, ScriptPositions positions, SourceIndex index, UnknownNameCheck check,
+                                  CompileOptions options) throws ScriptErrors {
+        CompilerConfiguration config = configuration();
+        config.addCompilationCustomizers(new GrabRejection(), new SyntaxRewrites(), new SourceIndexer(index), check, new EngineExitCheck(),
+                new BuildDeadline());
+        if (options.restricted()) config.addCompilationCustomizers(new RestrictedMode());
         GroovyClassLoader classes = new GroovyClassLoader(loader, config);
         try {
             return classes.parseClass(new GroovyCodeSource(text, sourceName, GroovyShell.DEFAULT_CODE_BASE), false);
@@ -117,6 +125,14 @@ public final class ScriptCompiler {
         } catch (CompilationFailedException e) {
             throw new ScriptErrors(List.of(new ScriptError(positions.wholeFile(), e.getMessage())), e);
         }
+    }
+
+    /** How every script is compiled: on the DSL's base class, and never with Grape. */
+    static CompilerConfiguration configuration() {
+        CompilerConfiguration config = new CompilerConfiguration();
+        config.setScriptBaseClass(ChaosScript.class.getName());
+        config.setDisabledGlobalASTTransformations(Set.of(GrabAnnotationTransformation.class.getName()));
+        return config;
     }
 
     /**

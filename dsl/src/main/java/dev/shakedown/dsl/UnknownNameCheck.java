@@ -79,6 +79,11 @@ final class UnknownNameCheck extends CompilationCustomizer {
         return scriptMethods;
     }
 
+    /** Variables the script assigns without declaring them ({@code greeting = { ... }}): they live in the binding. */
+    Set<String> bindingVariables() {
+        return bindingVariables;
+    }
+
     /** Variables declared in the script body (its {@code run} method). */
     Set<String> scriptVariables() {
         return scriptVariables;
