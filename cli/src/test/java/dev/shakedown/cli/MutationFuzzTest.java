@@ -2,6 +2,7 @@ package dev.shakedown.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shakedown.dsl.CompileOptions;
 import dev.shakedown.dsl.ScriptCompiler;
 import dev.shakedown.dsl.ScriptError;
 import dev.shakedown.dsl.ScriptErrors;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class MutationFuzzTest {
     private static final long SEED = Long.getLong("fuzz.seed", 20261129L);
     private static final int MUTANTS = Integer.getInteger("fuzz.mutants", 3000);
+    private static final int STRICT_MUTANTS = Integer.getInteger("fuzz.strictMutants", 150);
     private static final Duration BUILD_TIMEOUT = Duration.ofSeconds(2);
     private static final long BUDGET_NANOS = Duration.ofSeconds(Long.getLong("fuzz.budgetSeconds", 45)).toNanos();
     /** Mistakes about the file as a whole, which have no line of their own. */
@@ -45,6 +47,19 @@ class MutationFuzzTest {
 
     @Test
     void mutantsOfTheExampleScriptsCompileOrFailWithLocatedMessages() throws IOException {
+        fuzz(CompileOptions.DEFAULT, MUTANTS, BUDGET_NANOS);
+    }
+
+    /**
+     * The same with the type checker and the restricted mode's guard rail, which see every mutant that gets
+     * past the parser: they too report located mistakes and never crash. Fewer mutants: each compiles twice.
+     */
+    @Test
+    void strictAndRestrictedMutantsCompileOrFailWithLocatedMessages() throws IOException {
+        fuzz(new CompileOptions(true, true), STRICT_MUTANTS, BUDGET_NANOS);
+    }
+
+    private static void fuzz(CompileOptions options, int mutants, long budgetNanos) throws IOException {
         List<String> sources = new ArrayList<>();
         try (Stream<Path> files = Files.list(Cli.SCRIPTS)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".chaos.groovy")).sorted().toList()) sources.add(Files.readString(f));
@@ -58,14 +73,14 @@ class MutationFuzzTest {
         long start = System.nanoTime();
         int done = 0;
         int compiled = 0;
-        for (; done < MUTANTS && System.nanoTime() - start < BUDGET_NANOS && problems.size() < 5; done++) {
+        for (; done < mutants && System.nanoTime() - start < budgetNanos && problems.size() < 5; done++) {
             String mutant = sources.get(random.nextInt(sources.size()));
             int edits = 1 + random.nextInt(3);
             for (int e = 0; e < edits; e++) mutant = mutate(mutant, random);
             Path script = Files.writeString(dir.resolve("mutant-" + (done % 16) + ".chaos.groovy"), mutant);
             long began = System.nanoTime();
             try {
-                compiler.compile(script, Map.of());
+                compiler.compile(script, Map.of(), options);
                 compiled++;
             } catch (ScriptErrors e) {
                 for (ScriptError error : e.errors()) {
@@ -80,10 +95,10 @@ class MutationFuzzTest {
             long took = Duration.ofNanos(System.nanoTime() - began).toMillis();
             if (took > BUILD_TIMEOUT.toMillis() + 3_000) problems.add("mutant " + done + " took " + took + " ms\n" + mutant);
         }
-        System.out.printf("fuzz: %d mutants (seed %d) in %d ms, %d compiled%n", done, SEED,
+        System.out.printf("fuzz %s: %d mutants (seed %d) in %d ms, %d compiled%n", options, done, SEED,
                 Duration.ofNanos(System.nanoTime() - start).toMillis(), compiled);
         assertThat(problems).as("seed %d", SEED).isEmpty();
-        assertThat(done).as("mutants tried within the time budget").isGreaterThanOrEqualTo(Math.min(MUTANTS, 200));
+        assertThat(done).as("mutants tried within the time budget").isGreaterThanOrEqualTo(Math.min(mutants, 200));
     }
 
     static String mutate(String text, Random random) {

@@ -68,7 +68,7 @@ final class RestrictedMode extends SecureASTCustomizer {
     }
 
     private final List<SyntaxException> violations = new ArrayList<>();
-    /** Parts of calls that end the JVM: {@link EngineExitCheck} reports those calls, in every mode, once. */
+    /** Parts of calls that end the JVM: each such call is reported once, as {@link EngineExitCheck} says it. */
     private final Set<Expression> exitCalls = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<String> reported = new LinkedHashSet<>();
 
@@ -107,8 +107,10 @@ final class RestrictedMode extends SecureASTCustomizer {
 
     private void check(Expression expression) {
         if (exitCalls.contains(expression)) return;
-        if (EngineExitCheck.endsEngine(expression)) {
+        Optional<String> exit = EngineExitCheck.refusal(expression);
+        if (exit.isPresent()) {
             for (Expression part = expression; part != null; part = receiver(part)) exitCalls.add(part);
+            refuse(expression, exit.get());
         } else if (expression instanceof MethodCallExpression call) {
             method(call.getMethod(), call);
         } else if (expression instanceof StaticMethodCallExpression call) {

@@ -46,6 +46,8 @@ public final class ScriptCompiler {
     public static final String BUILD_TIMEOUT_PROPERTY = "shakedown.buildTimeoutMs";
     /** A chaos script is a page or two; anything this large is a mistake (or an attack), not an experiment. */
     static final long MAX_SCRIPT_BYTES = 1 << 20;
+    /** Groovy gives up after 10 compile errors; the strict and restricted checks report every mistake of a file. */
+    static final int EVERY_MISTAKE = 1000;
 
     /**
      * @param loader finds the library {@link DslWord}s and is the parent of the scripts' class loader, so it
@@ -112,9 +114,14 @@ public final class ScriptCompiler {
     private Class<?> compileClass(String text, String sourceName, ScriptPositions positions, SourceIndex index, UnknownNameCheck check,
                                   CompileOptions options) throws ScriptErrors {
         CompilerConfiguration config = configuration();
-        config.addCompilationCustomizers(new GrabRejection(), new SyntaxRewrites(), new SourceIndexer(index), check, new EngineExitCheck(),
-                new BuildDeadline());
-        if (options.restricted()) config.addCompilationCustomizers(new RestrictedMode());
+        config.addCompilationCustomizers(new GrabRejection(), new SyntaxRewrites(), new SourceIndexer(index), check);
+        // A compile stops after the first customizer of a phase that finds errors: the restricted mode's
+        // list, which includes ending the engine, before the check that is only about that.
+        if (options.restricted()) {
+            config.setTolerance(EVERY_MISTAKE);
+            config.addCompilationCustomizers(new RestrictedMode());
+        }
+        config.addCompilationCustomizers(new EngineExitCheck(), new BuildDeadline());
         GroovyClassLoader classes = new GroovyClassLoader(loader, config);
         try {
             return classes.parseClass(new GroovyCodeSource(text, sourceName, GroovyShell.DEFAULT_CODE_BASE), false);

@@ -3,8 +3,11 @@ package dev.shakedown.dsl;
 import groovy.lang.GroovyClassLoader;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.stream.Collectors;
 import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.classgen.GeneratorContext;
@@ -31,6 +34,9 @@ final class StrictCheck {
     /** A name reported as a misspelt variable at a place; the build may still declare a condition of that name. */
     record Suspect(String name, int line, int column) {}
 
+    /** Groovy's type checker caches the extension methods it finds per class loader: one loader per parent, not one per check. */
+    private static final Map<ClassLoader, GroovyClassLoader> LOADERS = Collections.synchronizedMap(new WeakHashMap<>());
+
     private final List<ScriptError> errors;
     private final List<Suspect> suspects;
 
@@ -44,6 +50,7 @@ final class StrictCheck {
         List<Suspect> suspects = new ArrayList<>();
         CompilationUnit[] unit = new CompilationUnit[1]; // the checker resolves closure parameter hints through it; made after the customizer
         CompilerConfiguration config = ScriptCompiler.configuration();
+        config.setTolerance(ScriptCompiler.EVERY_MISTAKE);
         config.addCompilationCustomizers(new SyntaxRewrites(), new StrictWordTypes(vocabulary), new CompilationCustomizer(CompilePhase.INSTRUCTION_SELECTION) {
             @Override
             public void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
@@ -55,7 +62,7 @@ final class StrictCheck {
                 visitor.performSecondPass();
             }
         });
-        unit[0] = new CompilationUnit(config, null, new GroovyClassLoader(loader, config));
+        unit[0] = new CompilationUnit(config, null, LOADERS.computeIfAbsent(loader, GroovyClassLoader::new));
         unit[0].addSource(sourceName, text);
         try {
             unit[0].compile(Phases.INSTRUCTION_SELECTION);
