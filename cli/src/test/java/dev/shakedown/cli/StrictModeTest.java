@@ -68,6 +68,24 @@ class StrictModeTest {
     }
 
     @Test
+    void anUnknownWordAndATypeMistakeOnOneLineAreBothReported() throws IOException {
+        Path script = Files.writeString(dir.resolve("one-line.chaos.groovy"), """
+                def sut = demoSystem()
+                scenario 'crash' {
+                    inject kil(sut.gatway)
+                    recover
+                }
+                """);
+
+        Cli.Result r = Cli.run("plan", script.toString(), "--strict");
+
+        assertThat(r.err().lines().toList()).containsExactly(
+                script + ":3:12: unknown fault 'kil', did you mean 'kill'?",
+                script + ":3:20: DemoSystem has no property 'gatway', did you mean 'gateway'?",
+                "2 errors");
+    }
+
+    @Test
     void aValidScriptGivesTheSamePlanWithAndWithoutStrict() throws IOException {
         Path script = Files.writeString(dir.resolve("valid.chaos.groovy"), """
                 component 'same'

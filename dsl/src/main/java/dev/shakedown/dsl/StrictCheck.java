@@ -29,7 +29,7 @@ import org.codehaus.groovy.transform.stc.StaticTypeCheckingVisitor;
  */
 final class StrictCheck {
     /** No strict check: nothing found. */
-    static final StrictCheck NONE = new StrictCheck(List.of(), List.of());
+    static final StrictCheck NONE = new StrictCheck(List.of(), List.of(), List.of());
 
     /** A name reported as a misspelt variable at a place; the build may still declare a condition of that name. */
     record Suspect(String name, int line, int column) {}
@@ -39,10 +39,13 @@ final class StrictCheck {
 
     private final List<ScriptError> errors;
     private final List<Suspect> suspects;
+    /** Unknown names found by {@link UnknownNameCheck} before anything ran: never the same mistake as a strict one. */
+    private final List<ScriptError> unknownCalls;
 
-    private StrictCheck(List<ScriptError> errors, List<Suspect> suspects) {
+    private StrictCheck(List<ScriptError> errors, List<Suspect> suspects, List<ScriptError> unknownCalls) {
         this.errors = errors;
         this.suspects = suspects;
+        this.unknownCalls = unknownCalls;
     }
 
     static StrictCheck run(String text, String sourceName, ClassLoader loader, Vocabulary vocabulary, UnknownNameCheck names,
@@ -66,28 +69,28 @@ final class StrictCheck {
         unit[0].addSource(sourceName, text);
         try {
             unit[0].compile(Phases.INSTRUCTION_SELECTION);
-            return new StrictCheck(List.of(), List.copyOf(suspects));
+            return new StrictCheck(List.of(), List.copyOf(suspects), List.copyOf(names.callErrors()));
         } catch (MultipleCompilationErrorsException e) {
             List<ScriptError> found = FailureMessages.compileErrors(e, positions).stream()
                     .map(error -> new ScriptError(error.source(), StrictMessages.plain(error.message()))).toList();
-            return new StrictCheck(found, List.copyOf(suspects));
+            return new StrictCheck(found, List.copyOf(suspects), List.copyOf(names.callErrors()));
         } catch (CompilationFailedException e) {
-            return new StrictCheck(List.of(new ScriptError(positions.wholeFile(), e.getMessage())), List.of());
+            return new StrictCheck(List.of(new ScriptError(positions.wholeFile(), e.getMessage())), List.of(), List.copyOf(names.callErrors()));
         }
     }
 
     /**
      * What the strict check found, with what the other checks and the build found. A misspelt variable the
      * build declared as a condition after all (a computed name) is no mistake. On a line where the strict
-     * check found a mistake, what the build tripped over later is that same mistake seen from the running
-     * script, said less precisely: it is left out.
+     * check found a mistake, what the build and the plan's validation tripped over later is that same mistake
+     * seen from the running script, said less precisely: it is left out.
      *
      * @param conditions the conditions the build declared
      */
     List<ScriptError> mergedWith(List<ScriptError> others, Collection<String> conditions) {
         List<ScriptError> all = errors.stream().filter(e -> !isCondition(e, conditions)).collect(Collectors.toCollection(ArrayList::new));
         Set<Integer> lines = all.stream().map(e -> e.source().line()).filter(line -> line > 0).collect(Collectors.toSet());
-        others.stream().filter(e -> !lines.contains(e.source().line())).forEach(all::add);
+        others.stream().filter(e -> unknownCalls.contains(e) || !lines.contains(e.source().line())).forEach(all::add);
         return all;
     }
 

@@ -124,8 +124,9 @@ final class StrictTypes extends AbstractTypeCheckingExtension {
                 .orElseGet(() -> makeDynamic(call, ClassHelper.make(word.get().resultType())));
         if (vocabulary.isResourceKind(name)) return makeDynamic(call, RESOURCE);
         Optional<ClassNode> delegate = blockDelegate();
-        if (delegate.map(d -> StrictMembers.methods(d).contains(name)).orElse(false)
-                || Vocabulary.DSL_WORDS.contains(name) || names.scriptMethods().contains(name)) {
+        // a method of the script the checker sees: one that only the usual compile knows (from elsewhere) stays dynamic
+        boolean scriptMethod = names.scriptMethods().contains(name) && !getEnclosingClassNode().getMethods(name).isEmpty();
+        if (delegate.map(d -> StrictMembers.methods(d).contains(name)).orElse(false) || Vocabulary.DSL_WORDS.contains(name) || scriptMethod) {
             addStaticTypeError(Vocabulary.wrongArguments(name, typeNames(types)), call.getMethod());
         } else if (delegate.isPresent() && !names.reportedCalls().contains(name) && !names.bindingVariables().contains(name)) {
             // in a block UnknownNameCheck leaves alone (dns { record ... }): its delegate is known here
