@@ -54,7 +54,7 @@ final class StrictCheck {
         CompilationUnit[] unit = new CompilationUnit[1]; // the checker resolves closure parameter hints through it; made after the customizer
         CompilerConfiguration config = ScriptCompiler.configuration();
         config.setTolerance(ScriptCompiler.EVERY_MISTAKE);
-        config.addCompilationCustomizers(new SyntaxRewrites(), new StrictWordTypes(vocabulary), new CompilationCustomizer(CompilePhase.INSTRUCTION_SELECTION) {
+        config.addCompilationCustomizers(new SyntaxRewrites(), new StrictWordTypes(vocabulary, names.bindingVariables()), new CompilationCustomizer(CompilePhase.INSTRUCTION_SELECTION) {
             @Override
             public void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
                 StaticTypeCheckingVisitor visitor = new StaticTypeCheckingVisitor(source, classNode);

@@ -21,10 +21,10 @@ final class StrictMessages {
         sentence("Cannot find matching constructor (\\S+)\\((.*)\\)\\..*", "$1 cannot be made from ($2)");
         sentence("No such property: (\\S+) for class: (\\S+)", "$2 has no property '$1'");
         sentence("The variable \\[(\\S+)\\] is undeclared\\.", "unknown variable '$1'");
-        sentence("Cannot assign value of type (.+) to variable of type (.+)", "a $2 variable cannot hold a $1");
+        sentence("Cannot assign value of type (.+) to variable of type (.+)", "a variable of type $2 cannot hold a value of type $1");
         sentence("Cannot call (\\S+)#(\\w+)\\((.*)\\) with arguments \\[(.*)\\]", "$2 takes ($3), not ($4)");
-        sentence("Cannot return value of type (.+) for (method|closure) expecting (.+)", "the $2 must give a $3, not a $1");
-        sentence("Possible loss of precision from (\\S+) to (\\S+)", "a $1 may not fit in a $2");
+        sentence("Cannot return value of type (.+) for (method|closure) expecting (.+)", "the $2 must give a value of type $3, not $1");
+        sentence("Possible loss of precision from (\\S+) to (\\S+)", "a value of type $1 may not fit in a $2");
     }
 
     private StrictMessages() {}

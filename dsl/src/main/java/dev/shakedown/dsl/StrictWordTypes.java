@@ -1,6 +1,7 @@
 package dev.shakedown.dsl;
 
 import java.util.Optional;
+import java.util.Set;
 import org.codehaus.groovy.ast.ClassCodeExpressionTransformer;
 import org.codehaus.groovy.ast.ClassHelper;
 import org.codehaus.groovy.ast.ClassNode;
@@ -22,10 +23,13 @@ import org.codehaus.groovy.control.customizers.CompilationCustomizer;
  */
 final class StrictWordTypes extends CompilationCustomizer {
     private final Vocabulary vocabulary;
+    private final Set<String> bindingVariables;
 
-    StrictWordTypes(Vocabulary vocabulary) {
+    /** @param bindingVariables names the script assigns itself ({@code http = ...}), which are no longer the word */
+    StrictWordTypes(Vocabulary vocabulary, Set<String> bindingVariables) {
         super(CompilePhase.CANONICALIZATION);
         this.vocabulary = vocabulary;
+        this.bindingVariables = bindingVariables;
     }
 
     @Override
@@ -43,7 +47,7 @@ final class StrictWordTypes extends CompilationCustomizer {
                     return closure;
                 }
                 Optional<DslWord> word = expression instanceof VariableExpression v && v.getAccessedVariable() instanceof DynamicVariable
-                        ? vocabulary.word(v.getName()) : Optional.empty();
+                        && !bindingVariables.contains(v.getName()) ? vocabulary.word(v.getName()) : Optional.empty();
                 if (word.isEmpty()) return super.transform(expression);
                 CastExpression typed = new CastExpression(ClassHelper.make(word.get().resultType()), expression);
                 typed.setSourcePosition(expression);

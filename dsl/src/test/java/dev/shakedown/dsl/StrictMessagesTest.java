@@ -17,7 +17,7 @@ class StrictMessagesTest {
         assertThat(StrictMessages.plain("[Static type checking] - No such property: p97 for class: dev.shakedown.dsl.SloBuilder$Latency"))
                 .isEqualTo("Latency has no property 'p97'");
         assertThat(StrictMessages.plain("[Static type checking] - Cannot assign value of type java.lang.String to variable of type java.time.Duration"))
-                .isEqualTo("a Duration variable cannot hold a String");
+                .isEqualTo("a variable of type Duration cannot hold a value of type String");
     }
 
     @Test
