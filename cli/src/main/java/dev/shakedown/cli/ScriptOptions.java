@@ -1,5 +1,6 @@
 package dev.shakedown.cli;
 
+import dev.shakedown.dsl.CompileOptions;
 import dev.shakedown.dsl.ScriptCompiler;
 import dev.shakedown.dsl.ScriptErrors;
 import dev.shakedown.engine.plan.ExperimentPlan;
@@ -22,6 +23,13 @@ final class ScriptOptions {
             description = "a script parameter read by param('KEY', default); parsed by the default's type")
     Map<String, String> params = new LinkedHashMap<>();
 
+    @Option(names = "--strict", description = "also type-check the whole script, closures included, and report every mistake at once")
+    boolean strict;
+
+    @Option(names = "--restricted", description = "refuse imports, the JVM, processes, threads, files, the network and reflection "
+            + "(a lint for shared scripts, not a security boundary)")
+    boolean restricted;
+
     @Option(names = "--debug", description = "show stack traces of internal errors")
     boolean debug;
 
@@ -35,7 +43,8 @@ final class ScriptOptions {
             return Optional.empty();
         }
         try {
-            return Optional.of(new ScriptCompiler(registry, Thread.currentThread().getContextClassLoader()).compile(script, params));
+            return Optional.of(new ScriptCompiler(registry, Thread.currentThread().getContextClassLoader())
+                    .compile(script, params, new CompileOptions(strict, restricted)));
         } catch (ScriptErrors e) {
             e.errors().forEach(err::println);
             err.println(e.errors().size() == 1 ? "1 error" : e.errors().size() + " errors");

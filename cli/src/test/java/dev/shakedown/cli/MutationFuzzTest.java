@@ -2,6 +2,7 @@ package dev.shakedown.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shakedown.dsl.CompileOptions;
 import dev.shakedown.dsl.ScriptCompiler;
 import dev.shakedown.dsl.ScriptError;
 import dev.shakedown.dsl.ScriptErrors;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MutationFuzzTest {
     private static final long SEED = Long.getLong("fuzz.seed", 20261129L);
     private static final int MUTANTS = Integer.getInteger("fuzz.mutants", 2000);
+    private static final int STRICT_MUTANTS = Integer.getInteger("fuzz.strictMutants", 150);
     private static final Duration BUILD_TIMEOUT = Duration.ofSeconds(2);
     /**
      * A parse has no timeout of its own: a mutant that takes this much longer than the build timeout hangs
@@ -62,6 +64,19 @@ class MutationFuzzTest {
 
     @Test
     void mutantsOfTheExampleScriptsCompileOrFailWithLocatedMessages() throws Exception {
+        fuzz(CompileOptions.DEFAULT, MUTANTS);
+    }
+
+    /**
+     * The same with the type checker and the restricted mode's guard rail, which see every mutant that gets
+     * past the parser: they too report located mistakes and never crash. Fewer mutants: each compiles twice.
+     */
+    @Test
+    void strictAndRestrictedMutantsCompileOrFailWithLocatedMessages() throws Exception {
+        fuzz(new CompileOptions(true, true), STRICT_MUTANTS);
+    }
+
+    private void fuzz(CompileOptions options, int count) throws Exception {
         List<String> sources = new ArrayList<>();
         try (Stream<Path> files = Files.list(Cli.SCRIPTS)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".chaos.groovy")).sorted().toList()) sources.add(Files.readString(f));
@@ -69,7 +84,7 @@ class MutationFuzzTest {
         assertThat(sources).isNotEmpty();
         Random random = new Random(SEED);
         List<String> mutants = new ArrayList<>();
-        for (int i = 0; i < MUTANTS; i++) {
+        for (int i = 0; i < count; i++) {
             String mutant = sources.get(random.nextInt(sources.size()));
             int edits = 1 + random.nextInt(3);
             for (int e = 0; e < edits; e++) mutant = mutate(mutant, random);
@@ -77,7 +92,7 @@ class MutationFuzzTest {
         }
         ScriptCompiler compiler = new ScriptCompiler(Registry.fromClasspath(), Thread.currentThread().getContextClassLoader(), BUILD_TIMEOUT);
         // The first compile in a JVM loads Groovy (seconds); it is not a mutant's time.
-        compiler.compile(Cli.SCRIPTS.resolve("guardian-crash.chaos.groovy"), Map.of());
+        compiler.compile(Cli.SCRIPTS.resolve("guardian-crash.chaos.groovy"), Map.of(), options);
         Map<Integer, String> problems = new ConcurrentSkipListMap<>();
         Map<Integer, Long> running = new ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
@@ -90,7 +105,7 @@ class MutationFuzzTest {
             pool.execute(() -> {
                 if (problems.size() >= 5) return; // enough to go on; the rest would only take time
                 running.put(index, System.nanoTime());
-                String problem = check(compiler, index, mutants.get(index), compiled);
+                String problem = check(compiler, options, index, mutants.get(index), compiled);
                 if (problem != null) problems.put(index, problem + "\n" + mutants.get(index));
                 running.remove(index);
                 done.incrementAndGet();
@@ -102,19 +117,19 @@ class MutationFuzzTest {
             pool.shutdownNow();
         }
         long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        System.out.printf("fuzz: %d mutants (seed %d) on %d threads in %d ms (%.0f per second), %d compiled%n",
-                done.get(), SEED, cores, took, done.get() * 1000.0 / took, compiled.get());
+        System.out.printf("fuzz: %d mutants (seed %d, %s) on %d threads in %d ms (%.0f per second), %d compiled%n",
+                done.get(), SEED, options, cores, took, done.get() * 1000.0 / took, compiled.get());
         assertThat(problems.values()).as("seed %d", SEED).isEmpty();
-        assertThat(done.get()).as("mutants compiled").isEqualTo(MUTANTS);
+        assertThat(done.get()).as("mutants compiled").isEqualTo(count);
     }
 
     /** Compiles one mutant; what is wrong with how it failed, or null. */
-    private String check(ScriptCompiler compiler, int index, String mutant, AtomicInteger compiled) {
+    private String check(ScriptCompiler compiler, CompileOptions options, int index, String mutant, AtomicInteger compiled) {
         long began = System.nanoTime();
         String problem = null;
         try {
             Path script = Files.writeString(dir.resolve("mutant-" + index + ".chaos.groovy"), mutant);
-            compiler.compile(script, Map.of());
+            compiler.compile(script, Map.of(), options);
             compiled.incrementAndGet();
         } catch (ScriptErrors e) {
             for (ScriptError error : e.errors()) {

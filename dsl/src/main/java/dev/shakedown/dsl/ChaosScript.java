@@ -77,15 +77,19 @@ public abstract class ChaosScript extends Script {
     }
 
     /** {@code param('target')}: a text the command line must give ({@code --param target=guardian}). */
-    public Object param(Object name) {
+    public String param(Object name) {
         CallSite call = plan.callSite("param");
         return plan.params().require(call.text(name, "a parameter name"), call);
     }
 
-    /** {@code param('hold', 30.s)}: {@code --param hold=3s} if given, parsed by the type of the default. */
-    public Object param(Object name, Object fallback) {
+    /**
+     * {@code param('hold', 30.s)}: {@code --param hold=3s} if given, parsed by the type of the default. The
+     * value has the default's type, which the signature tells {@code plan --strict}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T param(Object name, T fallback) {
         CallSite call = plan.callSite("param");
-        return plan.params().resolve(call.text(name, "a parameter name"), fallback, call);
+        return (T) plan.params().resolve(call.text(name, "a parameter name"), fallback, call);
     }
 
     public void condition(Object name, @DelegatesTo(value = ChaosScript.class, strategy = Closure.DELEGATE_FIRST) Closure<?> probe) {

@@ -2,6 +2,7 @@ package dev.shakedown.dsl;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A word that a library adds to the script vocabulary, found with {@link java.util.ServiceLoader}
@@ -17,6 +18,19 @@ public interface DslWord {
 
     /** One line for listings and documentation. */
     String summary();
+
+    /**
+     * What the word gives, so that {@code plan --strict} can check what a script does with it
+     * ({@code http.get(url).status}); {@code Object} when that is not known.
+     */
+    default Class<?> resultType() {
+        return Object.class;
+    }
+
+    /** The delegate of a block given to the word ({@code dns { record ... }}), for {@code plan --strict}; empty when it takes none. */
+    default Optional<Class<?>> blockDelegate() {
+        return Optional.empty();
+    }
 
     /**
      * Called while the script builds its plan. Must start nothing: declare resources through

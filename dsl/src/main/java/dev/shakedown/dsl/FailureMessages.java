@@ -7,8 +7,8 @@ import groovy.lang.MissingPropertyException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.control.messages.ExceptionMessage;
 import org.codehaus.groovy.control.messages.Message;
@@ -99,17 +99,23 @@ final class FailureMessages {
     }
 
     private String missingMethod(MissingMethodException missing) {
-        String name = missing.getMethod();
         Object[] args = missing.getArguments() == null ? new Object[0] : missing.getArguments();
-        if (!isDsl(missing.getType())) {
-            String types = Arrays.stream(args).map(Vocabulary::typeName).collect(Collectors.joining(", "));
-            return missing.getType().getSimpleName() + " has no method " + name + "(" + types + ")";
-        }
-        if (plan.vocabulary().isCallable(name) || plan.scriptMethods().contains(name)) return Vocabulary.wrongArguments(name, args);
-        return plan.vocabulary().unknownCall(name, plan.scriptMethods());
+        return missingMethod(plan.vocabulary(), plan.scriptMethods(), missing.getType(), missing.getMethod(),
+                Arrays.stream(args).map(Vocabulary::typeName).toList());
     }
 
-    private static boolean isDsl(Class<?> type) {
+    /**
+     * A call of {@code name} that {@code type} has no method for: on a DSL object, a word used wrongly or an
+     * unknown word; on any other object, a method it does not have. Also for {@code plan --strict}, which
+     * knows the arguments' types instead of their values.
+     */
+    static String missingMethod(Vocabulary vocabulary, Collection<String> scriptMethods, Class<?> type, String name, List<String> argumentTypes) {
+        if (!isDsl(type)) return type.getSimpleName() + " has no method " + name + "(" + String.join(", ", argumentTypes) + ")";
+        if (vocabulary.isCallable(name) || scriptMethods.contains(name)) return Vocabulary.wrongArguments(name, argumentTypes);
+        return vocabulary.unknownCall(name, scriptMethods);
+    }
+
+    static boolean isDsl(Class<?> type) {
         return type != null && DSL_RECEIVERS.stream().anyMatch(r -> r.isAssignableFrom(type));
     }
 

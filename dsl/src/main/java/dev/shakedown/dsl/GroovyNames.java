@@ -45,7 +45,7 @@ final class GroovyNames {
     }
 
     /** {@code getBinding} is the property {@code binding}; a method that is no getter gives "". */
-    private static String property(String method) {
+    static String property(String method) {
         int prefix = method.startsWith("get") ? 3 : method.startsWith("is") ? 2 : 0;
         if (prefix == 0 || method.length() == prefix) return "";
         return Character.toLowerCase(method.charAt(prefix)) + method.substring(prefix + 1);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilerConfiguration;
@@ -31,12 +32,15 @@ public final class ScriptCompiler {
     private final ClassLoader loader;
     private final Map<String, DslWord> words;
     private final Duration buildTimeout;
-    private final LibraryCache libraries = new LibraryCache();
+    /** Libraries compiled with one set of options are no answer for a compile with others (restricted mode). */
+    private final Map<CompileOptions, LibraryCache> libraries = new ConcurrentHashMap<>();
 
     /** How long a script may take to build its plan, unless a compiler is given its own limit. */
     public static final Duration DEFAULT_BUILD_TIMEOUT = Duration.ofSeconds(10);
     /** Overrides {@link #DEFAULT_BUILD_TIMEOUT} for compilers made without a limit of their own: milliseconds. */
     public static final String BUILD_TIMEOUT_PROPERTY = "shakedown.buildTimeoutMs";
+    /** Groovy gives up after 10 compile errors; the strict and restricted checks report every mistake of a file. */
+    static final int EVERY_MISTAKE = 1000;
 
     /**
      * @param loader finds the library {@link DslWord}s and is the parent of the scripts' class loader, so it
@@ -67,8 +71,17 @@ public final class ScriptCompiler {
      * @param params the {@code --param} values
      */
     public ExperimentPlan compile(Path script, Map<String, String> params) throws ScriptErrors {
+        return compile(script, params, CompileOptions.DEFAULT);
+    }
+
+    /**
+     * @param options how strictly the script is checked beyond the usual checks; restricted mode covers the
+     *                included files too, the strict type check the script's own file
+     */
+    public ExperimentPlan compile(Path script, Map<String, String> params, CompileOptions options) throws ScriptErrors {
         Vocabulary vocabulary = new Vocabulary(registry, words);
-        ScriptFiles files = new ScriptFiles(new IncludeResolver(loader), (source, positions, all) -> compileFile(source, positions, all, vocabulary));
+        ScriptFiles files = new ScriptFiles(new IncludeResolver(loader),
+                (source, positions, all) -> compileFile(source, positions, all, vocabulary, options));
         CompiledFile main;
         try {
             main = files.compileScript(ScriptSource.file(script));
@@ -77,8 +90,12 @@ public final class ScriptCompiler {
         }
         if (files.anyFailed()) throw files.report(List.of(), null);
 
-        List<ScriptError> errors = new ArrayList<>(files.callErrors());
         ScriptPositions positions = main.positions();
+        StrictCheck strict = options.strict()
+                ? StrictCheck.run(main.source().read(positions).text(), positions.sourceName(), loader, vocabulary, main.check(), positions)
+                : StrictCheck.NONE;
+
+        List<ScriptError> errors = new ArrayList<>(files.callErrors());
         PlanBuilder plan = new PlanBuilder(script, positions, vocabulary, params, files);
         Throwable failure = build(main, files, plan);
         ExperimentPlan result = failure == null ? plan.build() : null;
@@ -92,29 +109,37 @@ public final class ScriptCompiler {
             errors.addAll(files.unknownNames(plan.conditionNames()));
             new PlanValidator(registry).validate(result).forEach(p -> errors.add(new ScriptError(p.source(), p.message())));
         }
-        if (!errors.isEmpty()) throw files.report(errors, failure);
+        List<ScriptError> all = strict.mergedWith(errors, plan.conditionNames());
+        if (!all.isEmpty()) throw files.report(all, failure);
         return result;
     }
 
     /** One file of the script, the script itself or an included file; the files it includes are compiled on the way. */
-    private CompiledFile compileFile(ScriptSource source, ScriptPositions positions, ScriptFiles files, Vocabulary vocabulary) throws ScriptErrors {
+    private CompiledFile compileFile(ScriptSource source, ScriptPositions positions, ScriptFiles files, Vocabulary vocabulary,
+                                     CompileOptions options) throws ScriptErrors {
         ScriptSource.Text text = source.read(positions);
+        LibraryCache libraries = this.libraries.computeIfAbsent(options, o -> new LibraryCache());
         Optional<CompiledFile> compiledBefore = libraries.find(source, text, positions);
         if (compiledBefore.isPresent()) return compiledBefore.get();
         IncludeStatements includes = new IncludeStatements(source, positions, files);
         UnknownNameCheck check = new UnknownNameCheck(vocabulary, positions, includes);
-        Class<?> type = compileClass(text.text(), positions, check, includes);
+        Class<?> type = compileClass(text.text(), positions, check, includes, options);
         CompiledFile compiled = new CompiledFile(source, positions, text.sha256(), type, check, includes.included());
         libraries.keep(compiled);
         return compiled;
     }
 
-    private Class<?> compileClass(String text, ScriptPositions positions, UnknownNameCheck check, IncludeStatements includes)
-            throws ScriptErrors {
-        CompilerConfiguration config = new CompilerConfiguration();
-        config.setScriptBaseClass(ChaosScript.class.getName());
-        config.setDisabledGlobalASTTransformations(Set.of(GrabAnnotationTransformation.class.getName()));
-        config.addCompilationCustomizers(new GrabRejection(), new SyntaxRewrites(), includes, new SourceIndexer(positions.index()), check, new BuildDeadline());
+    private Class<?> compileClass(String text, ScriptPositions positions, UnknownNameCheck check, IncludeStatements includes,
+                                  CompileOptions options) throws ScriptErrors {
+        CompilerConfiguration config = configuration();
+        config.addCompilationCustomizers(new GrabRejection(), new SyntaxRewrites(), includes, new SourceIndexer(positions.index()), check);
+        // A compile stops after the first customizer of a phase that finds errors: the restricted mode's
+        // list, which includes ending the engine, before the check that is only about that.
+        if (options.restricted()) {
+            config.setTolerance(EVERY_MISTAKE);
+            config.addCompilationCustomizers(new RestrictedMode());
+        }
+        config.addCompilationCustomizers(new EngineExitCheck(), new BuildDeadline());
         GroovyClassLoader classes = new GroovyClassLoader(loader, config);
         try {
             return ParserConsole.quietly(() -> classes.parseClass(new GroovyCodeSource(text, positions.sourceName(), GroovyShell.DEFAULT_CODE_BASE), false));
@@ -125,6 +150,14 @@ public final class ScriptCompiler {
         } catch (CompilationFailedException e) {
             throw new ScriptErrors(List.of(new ScriptError(positions.wholeFile(), e.getMessage())), e);
         }
+    }
+
+    /** How every script is compiled: on the DSL's base class, and never with Grape. */
+    static CompilerConfiguration configuration() {
+        CompilerConfiguration config = new CompilerConfiguration();
+        config.setScriptBaseClass(ChaosScript.class.getName());
+        config.setDisabledGlobalASTTransformations(Set.of(GrabAnnotationTransformation.class.getName()));
+        return config;
     }
 
     /**

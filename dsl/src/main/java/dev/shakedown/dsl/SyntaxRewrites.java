@@ -6,14 +6,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.codehaus.groovy.ast.ClassCodeExpressionTransformer;
-import org.codehaus.groovy.ast.ClassCodeVisitorSupport;
 import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.MethodNode;
-import org.codehaus.groovy.ast.Parameter;
 import org.codehaus.groovy.ast.expr.ArgumentListExpression;
 import org.codehaus.groovy.ast.expr.ClosureExpression;
 import org.codehaus.groovy.ast.expr.ConstantExpression;
-import org.codehaus.groovy.ast.expr.DeclarationExpression;
 import org.codehaus.groovy.ast.expr.Expression;
 import org.codehaus.groovy.ast.expr.GStringExpression;
 import org.codehaus.groovy.ast.expr.MapExpression;
@@ -21,9 +18,7 @@ import org.codehaus.groovy.ast.expr.MethodCallExpression;
 import org.codehaus.groovy.ast.expr.PropertyExpression;
 import org.codehaus.groovy.ast.expr.TupleExpression;
 import org.codehaus.groovy.ast.expr.VariableExpression;
-import org.codehaus.groovy.ast.stmt.CatchStatement;
 import org.codehaus.groovy.ast.stmt.ExpressionStatement;
-import org.codehaus.groovy.ast.stmt.ForStatement;
 import org.codehaus.groovy.classgen.GeneratorContext;
 import org.codehaus.groovy.control.CompilePhase;
 import org.codehaus.groovy.control.SourceUnit;
@@ -224,51 +219,7 @@ final class SyntaxRewrites extends CompilationCustomizer {
 
     /** Step words the script also declares as variables or parameters (rewrite 4). */
     private static Set<String> shadowedStepWords(SourceUnit source, ClassNode classNode) {
-        Set<String> declared = new HashSet<>();
-        new ClassCodeVisitorSupport() {
-            @Override
-            protected SourceUnit getSourceUnit() {
-                return source;
-            }
-
-            @Override
-            public void visitDeclarationExpression(DeclarationExpression declaration) {
-                if (declaration.isMultipleAssignmentDeclaration()) {
-                    declaration.getTupleExpression().getExpressions().forEach(v -> declared.add(v.getText()));
-                } else {
-                    declared.add(declaration.getVariableExpression().getName());
-                }
-                super.visitDeclarationExpression(declaration);
-            }
-
-            @Override
-            protected void visitConstructorOrMethod(MethodNode node, boolean isConstructor) {
-                addAll(node.getParameters());
-                super.visitConstructorOrMethod(node, isConstructor);
-            }
-
-            @Override
-            public void visitClosureExpression(ClosureExpression closure) {
-                addAll(closure.getParameters());
-                super.visitClosureExpression(closure);
-            }
-
-            @Override
-            public void visitForLoop(ForStatement loop) {
-                declared.add(loop.getVariable().getName());
-                super.visitForLoop(loop);
-            }
-
-            @Override
-            public void visitCatchStatement(CatchStatement statement) {
-                declared.add(statement.getVariable().getName());
-                super.visitCatchStatement(statement);
-            }
-
-            private void addAll(Parameter[] parameters) {
-                if (parameters != null) for (Parameter p : parameters) declared.add(p.getName());
-            }
-        }.visitClass(classNode);
+        Set<String> declared = new HashSet<>(DeclaredNames.of(source, classNode).variables());
         declared.retainAll(STEP_WORDS);
         return declared;
     }

@@ -86,7 +86,7 @@ final class UnknownNameCheck extends CompilationCustomizer {
         return scriptMethods;
     }
 
-    /** Variables the script sets without {@code def}: files that include it may read them. */
+    /** Variables the script assigns without declaring them ({@code greeting = { ... }}): they live in the binding, and files that include the script may read them. */
     Set<String> bindingVariables() {
         return bindingVariables;
     }

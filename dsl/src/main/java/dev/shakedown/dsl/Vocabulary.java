@@ -2,6 +2,7 @@ package dev.shakedown.dsl;
 
 import dev.shakedown.engine.plan.ResourceSpec;
 
+import dev.shakedown.engine.spi.ArgumentType;
 import dev.shakedown.engine.spi.Injector;
 import dev.shakedown.engine.spi.Registry;
 import dev.shakedown.engine.spi.ResourceType;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -77,6 +79,11 @@ final class Vocabulary {
         return registry.injector(name).isPresent();
     }
 
+    /** The positional arguments a fault declares (see {@link Injector#arguments()}); empty for other names. */
+    List<ArgumentType> faultArguments(String name) {
+        return registry.injector(name).map(Injector::arguments).orElse(List.of());
+    }
+
     /** The declared resource as its type settles it (see {@link ResourceType#settle}); unknown kinds as declared. */
     ResourceSpec settle(ResourceSpec spec) {
         return registry.resourceType(spec.kind()).map(t -> t.settle(spec)).orElse(spec);
@@ -133,8 +140,12 @@ final class Vocabulary {
 
     /** A known word called with arguments it cannot take. */
     static String wrongArguments(String name, Object[] args) {
-        String types = Arrays.stream(args).map(Vocabulary::typeName).collect(Collectors.joining(", "));
-        return name + " cannot take (" + types + ")" + form(name);
+        return wrongArguments(name, Arrays.stream(args).map(Vocabulary::typeName).toList());
+    }
+
+    /** @param types the simple names of the arguments' types */
+    static String wrongArguments(String name, List<String> types) {
+        return name + " cannot take (" + String.join(", ", types) + ")" + form(name);
     }
 
     static String typeName(Object value) {

@@ -1,7 +1,7 @@
 package dev.shakedown.engine.spi;
 
-import dev.shakedown.engine.plan.FaultSpec;
 import dev.shakedown.engine.plan.ExperimentPlan;
+import dev.shakedown.engine.plan.FaultSpec;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +20,14 @@ public interface Injector {
     /** Which of the seed's scenario families this fault belongs to, for the evidence's summary. */
     default FaultCategory category() {
         return FaultCategory.INFRASTRUCTURE;
+    }
+
+    /**
+     * The positional arguments the fault takes, in order, for checking scripts before they run
+     * ({@code plan --strict}); empty when the fault does not declare them (then only {@link #validate} checks them).
+     */
+    default List<ArgumentType> arguments() {
+        return List.of();
     }
 
     /** Problems with this use of the fault that can be seen before anything runs; empty when none. */

@@ -3,11 +3,13 @@ package dev.shakedown.stdlib.clock;
 import dev.shakedown.engine.plan.ExperimentPlan;
 import dev.shakedown.engine.plan.FaultSpec;
 import dev.shakedown.engine.plan.ResourceSpec;
+import dev.shakedown.engine.spi.ArgumentType;
 import dev.shakedown.engine.spi.Fault;
 import dev.shakedown.engine.spi.FaultCategory;
 import dev.shakedown.engine.spi.Injector;
 import dev.shakedown.engine.spi.RunContext;
 import dev.shakedown.engine.validate.Suggestions;
+import dev.shakedown.stdlib.probe.ProcessRef;
 import dev.shakedown.stdlib.process.ProcessResource;
 import dev.shakedown.stdlib.process.ProcessResourceType;
 import java.nio.file.Files;
@@ -41,6 +43,12 @@ public final class ClockSkewInjector implements Injector {
     @Override
     public FaultCategory category() {
         return FaultCategory.INFRASTRUCTURE;
+    }
+
+    @Override
+    public List<ArgumentType> arguments() {
+        return List.of(new ArgumentType("the name of a process such as 'guardian'", CharSequence.class, ProcessRef.class),
+                new ArgumentType("an offset such as +30.s", Duration.class, CharSequence.class));
     }
 
     @Override

@@ -52,6 +52,11 @@ public final class DemoSystemWord implements DslWord {
     }
 
     @Override
+    public Class<?> resultType() {
+        return DemoSystem.class;
+    }
+
+    @Override
     public Object call(BuildContext build, Map<String, Object> named, List<Object> args) {
         if (!args.isEmpty()) throw new DslException("demoSystem takes only named options: demoSystem(failOpen: true)");
         Options.requireKnown(named, Set.of("failOpen", "auditFs", "delay", "errorEvery"), "demoSystem");

@@ -4,6 +4,7 @@ import dev.shakedown.dsl.DslException;
 import dev.shakedown.engine.plan.ExperimentPlan;
 import dev.shakedown.engine.plan.FaultSpec;
 import dev.shakedown.engine.plan.ResourceSpec;
+import dev.shakedown.engine.spi.ArgumentType;
 import dev.shakedown.engine.spi.Fault;
 import dev.shakedown.engine.spi.FaultCategory;
 import dev.shakedown.engine.spi.Injector;
@@ -35,6 +36,11 @@ public final class DnsFailureInjector implements Injector {
     @Override
     public FaultCategory category() {
         return FaultCategory.INFRASTRUCTURE;
+    }
+
+    @Override
+    public List<ArgumentType> arguments() {
+        return List.of(new ArgumentType("the name of a dns record such as 'guardian.demo.internal'", CharSequence.class));
     }
 
     @Override

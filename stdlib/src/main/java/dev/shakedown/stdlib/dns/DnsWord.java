@@ -7,6 +7,7 @@ import dev.shakedown.stdlib.Options;
 import groovy.lang.Closure;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -25,6 +26,16 @@ public final class DnsWord implements DslWord {
     @Override
     public String summary() {
         return "a DNS server for the run: dns { record 'svc.internal', '127.0.0.1' }; dns.address is its 127.0.0.1:PORT";
+    }
+
+    @Override
+    public Class<?> resultType() {
+        return DnsRef.class;
+    }
+
+    @Override
+    public Optional<Class<?>> blockDelegate() {
+        return Optional.of(DnsBlock.class);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.shakedown.stdlib.fault;
 import dev.shakedown.engine.plan.ExperimentPlan;
 import dev.shakedown.engine.plan.FaultSpec;
 import dev.shakedown.engine.plan.ResourceSpec;
+import dev.shakedown.engine.spi.ArgumentType;
 import dev.shakedown.engine.spi.Fault;
 import dev.shakedown.engine.spi.FaultCategory;
 import dev.shakedown.engine.spi.Injector;
@@ -52,6 +53,11 @@ public abstract class SignalInjector implements Injector {
     @Override
     public String summary() {
         return summary;
+    }
+
+    @Override
+    public List<ArgumentType> arguments() {
+        return List.of(new ArgumentType("the name of a process such as 'guardian'", CharSequence.class));
     }
 
     @Override

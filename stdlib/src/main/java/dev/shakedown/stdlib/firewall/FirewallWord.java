@@ -19,6 +19,11 @@ public final class FirewallWord implements DslWord {
     }
 
     @Override
+    public Class<?> resultType() {
+        return Firewall.class;
+    }
+
+    @Override
     public Object call(BuildContext build, Map<String, Object> named, List<Object> args) {
         if (!named.isEmpty() || !args.isEmpty()) {
             throw new DslException("firewall takes no arguments; write " + PartitionOptions.USAGE);

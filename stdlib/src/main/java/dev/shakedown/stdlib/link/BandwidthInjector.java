@@ -2,6 +2,8 @@ package dev.shakedown.stdlib.link;
 
 import dev.shakedown.engine.plan.ByteRate;
 import dev.shakedown.engine.plan.FaultSpec;
+import dev.shakedown.engine.spi.ArgumentType;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,7 +18,8 @@ public final class BandwidthInjector extends LinkInjector {
 
     public BandwidthInjector() {
         super("bandwidth", "limit the rate of each connection on a link: bandwidth('db', '64kbps') or bandwidth('db', 8000) (bytes/s)",
-                "bandwidth('db', '64kbps')", 1, Set.of());
+                "bandwidth('db', '64kbps')",
+                List.of(new ArgumentType("a rate such as '64kbps' or 8000 (bytes/s)", ByteRate.class, CharSequence.class, Number.class)), Set.of());
     }
 
     @Override

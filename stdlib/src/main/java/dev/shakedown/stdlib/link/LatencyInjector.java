@@ -1,7 +1,9 @@
 package dev.shakedown.stdlib.link;
 
 import dev.shakedown.engine.plan.FaultSpec;
+import dev.shakedown.engine.spi.ArgumentType;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,7 +17,7 @@ public final class LatencyInjector extends LinkInjector {
 
     public LatencyInjector() {
         super("latency", "delay the data on a link: latency('db', 200.ms, jitter: 50.ms)",
-                "latency('db', 200.ms, jitter: 50.ms)", 1, Set.of(JITTER));
+                "latency('db', 200.ms, jitter: 50.ms)", List.of(new ArgumentType("a delay such as 200.ms", Duration.class, CharSequence.class)), Set.of(JITTER));
     }
 
     @Override

@@ -1,12 +1,13 @@
 package dev.shakedown.stdlib.link;
 
-import dev.shakedown.engine.plan.ByteRate;
 import dev.shakedown.dsl.DslException;
+import dev.shakedown.engine.plan.ByteRate;
 import dev.shakedown.engine.plan.Durations;
 import dev.shakedown.engine.plan.ExperimentPlan;
 import dev.shakedown.engine.plan.FaultSpec;
 import dev.shakedown.engine.plan.Percent;
 import dev.shakedown.engine.plan.ResourceSpec;
+import dev.shakedown.engine.spi.ArgumentType;
 import dev.shakedown.engine.spi.Fault;
 import dev.shakedown.engine.spi.FaultCategory;
 import dev.shakedown.engine.spi.Injector;
@@ -14,6 +15,7 @@ import dev.shakedown.engine.spi.RunContext;
 import dev.shakedown.engine.validate.Suggestions;
 import dev.shakedown.stdlib.Options;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,23 +29,27 @@ import java.util.Set;
 abstract class LinkInjector implements Injector {
     static final String DIRECTION = "direction";
     static final String TOXICITY = "toxicity";
+    private static final ArgumentType LINK = new ArgumentType("a link: its name ('db') or links.db", CharSequence.class, LinkRef.class);
 
     private final String name;
     private final String summary;
     private final String usage;
-    private final int arguments;
+    /** The link, then what the fault needs besides it. */
+    private final List<ArgumentType> arguments;
     private final Set<String> options = new HashSet<>(Set.of(DIRECTION, TOXICITY));
 
     /**
      * @param usage     an example call, for messages: {@code "latency('db', 200.ms, jitter: 50.ms)"}
-     * @param arguments positional arguments after the link (the delay of {@code latency})
+     * @param after     positional arguments after the link (the delay of {@code latency})
      * @param options   named options of this fault besides {@code direction} and {@code toxicity}
      */
-    LinkInjector(String name, String summary, String usage, int arguments, Set<String> options) {
+    LinkInjector(String name, String summary, String usage, List<ArgumentType> after, Set<String> options) {
         this.name = name;
         this.summary = summary;
         this.usage = usage;
-        this.arguments = arguments;
+        List<ArgumentType> all = new ArrayList<>(List.of(LINK));
+        all.addAll(after);
+        this.arguments = List.copyOf(all);
         this.options.addAll(options);
     }
 
@@ -58,6 +64,11 @@ abstract class LinkInjector implements Injector {
     @Override
     public String summary() {
         return summary;
+    }
+
+    @Override
+    public List<ArgumentType> arguments() {
+        return arguments;
     }
 
     @Override
@@ -115,9 +126,9 @@ abstract class LinkInjector implements Injector {
 
     Impairment impairment(FaultSpec spec) {
         Options.requireKnown(spec.options(), options, name);
-        if (spec.args().size() != 1 + arguments) {
-            throw new IllegalArgumentException(name + " takes " + (arguments == 0 ? "only the link" : "the link and "
-                    + arguments + " more") + ": " + usage);
+        if (spec.args().size() != arguments.size()) {
+            throw new IllegalArgumentException(name + " takes " + (arguments.size() == 1 ? "only the link" : "the link and "
+                    + (arguments.size() - 1) + " more") + ": " + usage);
         }
         Direction direction = Direction.parse(spec.options().getOrDefault(DIRECTION, Direction.BOTH.word()));
         return new Impairment(effect(spec), direction, toxicity(spec.options().get(TOXICITY)));

@@ -10,7 +10,7 @@ import java.util.Set;
  * What the script word {@code links} gives: the declared links by name, so that {@code links.db.address}
  * reads like a property. A name that was not declared is a script error.
  */
-public final class Links extends AbstractMap<String, Object> {
+public final class Links extends AbstractMap<String, LinkRef> {
     private final BuildContext build;
 
     Links(BuildContext build) {
@@ -28,8 +28,8 @@ public final class Links extends AbstractMap<String, Object> {
     }
 
     @Override
-    public Set<Entry<String, Object>> entrySet() {
-        Map<String, Object> all = new LinkedHashMap<>();
+    public Set<Entry<String, LinkRef>> entrySet() {
+        Map<String, LinkRef> all = new LinkedHashMap<>();
         for (String name : LinkRef.declaredNames(build)) all.put(name, get(name));
         return all.entrySet();
     }

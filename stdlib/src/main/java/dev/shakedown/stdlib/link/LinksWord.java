@@ -19,6 +19,11 @@ public final class LinksWord implements DslWord {
     }
 
     @Override
+    public Class<?> resultType() {
+        return Links.class;
+    }
+
+    @Override
     public Object call(BuildContext build, Map<String, Object> named, List<Object> args) {
         if (!named.isEmpty() || !args.isEmpty()) throw new DslException("links takes no arguments; write links.db.address");
         return new Links(build);

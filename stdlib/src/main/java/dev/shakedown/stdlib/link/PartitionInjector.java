@@ -1,6 +1,7 @@
 package dev.shakedown.stdlib.link;
 
 import dev.shakedown.engine.plan.FaultSpec;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,7 +14,7 @@ public final class PartitionInjector extends LinkInjector {
 
     public PartitionInjector() {
         super("partition", "cut a link: nothing flows (mode: 'blackhole', default) or every connection is reset (mode: 'reset')",
-                "partition('db') or partition('db', mode: 'reset')", 0, Set.of(MODE));
+                "partition('db') or partition('db', mode: 'reset')", List.of(), Set.of(MODE));
     }
 
     @Override

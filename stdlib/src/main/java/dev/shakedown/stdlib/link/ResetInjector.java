@@ -1,6 +1,7 @@
 package dev.shakedown.stdlib.link;
 
 import dev.shakedown.engine.plan.FaultSpec;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Set;
  */
 public final class ResetInjector extends LinkInjector {
     public ResetInjector() {
-        super("reset", "reset every connection of a link (RST), new ones too, until recover", "reset('db')", 0, Set.of());
+        super("reset", "reset every connection of a link (RST), new ones too, until recover", "reset('db')", List.of(), Set.of());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.shakedown.stdlib.link;
 import dev.shakedown.engine.plan.FaultSpec;
 import dev.shakedown.engine.spi.FaultCategory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,7 +17,7 @@ public final class TimeoutInjector extends LinkInjector {
 
     public TimeoutInjector() {
         super("timeout", "stall the data on a link; with after:, close the stalled connections after that long",
-                "timeout('db') or timeout('db', after: 2.s)", 0, Set.of(AFTER));
+                "timeout('db') or timeout('db', after: 2.s)", List.of(), Set.of(AFTER));
     }
 
     /** A dependency that stops answering is the seed's database timeout, an infrastructure fault, not a partition. */

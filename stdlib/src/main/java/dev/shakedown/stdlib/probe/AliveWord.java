@@ -19,6 +19,11 @@ public final class AliveWord implements DslWord {
     }
 
     @Override
+    public Class<?> resultType() {
+        return Boolean.class;
+    }
+
+    @Override
     public Object call(BuildContext build, Map<String, Object> named, List<Object> args) {
         if (!named.isEmpty() || args.size() != 1) throw new DslException("alive takes the name of a process: alive('guardian')");
         return ProcessRef.declared(build, String.valueOf(args.get(0))).isAlive();

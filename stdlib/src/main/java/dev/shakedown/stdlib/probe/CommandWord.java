@@ -25,6 +25,11 @@ public final class CommandWord implements DslWord {
     }
 
     @Override
+    public Class<?> resultType() {
+        return CommandCheck.class;
+    }
+
+    @Override
     public Object call(BuildContext build, Map<String, Object> named, List<Object> args) {
         Options.requireKnown(named, Set.of("timeout"), "command");
         if (args.size() != 1) throw new DslException("command takes one command: command(['sh', '-c', 'exit 3']) or command('pg_isready -h db')");

@@ -19,6 +19,11 @@ public final class HttpWord implements DslWord {
     }
 
     @Override
+    public Class<?> resultType() {
+        return Http.class;
+    }
+
+    @Override
     public Object call(BuildContext build, Map<String, Object> named, List<Object> args) {
         if (!named.isEmpty() || !args.isEmpty()) {
             throw new DslException("http takes no arguments; write http.get(url) or http.post(url, body)");

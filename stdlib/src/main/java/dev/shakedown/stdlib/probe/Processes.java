@@ -11,7 +11,7 @@ import java.util.Set;
  * What the script word {@code processes} gives: the declared processes by name, so that
  * {@code processes.guardian.pid} reads like a property. A name that was not declared is a script error.
  */
-public final class Processes extends AbstractMap<String, Object> {
+public final class Processes extends AbstractMap<String, ProcessRef> {
     private final BuildContext build;
 
     Processes(BuildContext build) {
@@ -29,8 +29,8 @@ public final class Processes extends AbstractMap<String, Object> {
     }
 
     @Override
-    public Set<Entry<String, Object>> entrySet() {
-        Map<String, Object> all = new LinkedHashMap<>();
+    public Set<Entry<String, ProcessRef>> entrySet() {
+        Map<String, ProcessRef> all = new LinkedHashMap<>();
         for (String name : ProcessRef.declaredNames(build)) all.put(name, get(name));
         return all.entrySet();
     }

@@ -19,6 +19,11 @@ public final class ProcessesWord implements DslWord {
     }
 
     @Override
+    public Class<?> resultType() {
+        return Processes.class;
+    }
+
+    @Override
     public Object call(BuildContext build, Map<String, Object> named, List<Object> args) {
         if (!named.isEmpty() || !args.isEmpty()) throw new DslException("processes takes no arguments; write processes.guardian.pid");
         return new Processes(build);

@@ -19,6 +19,11 @@ public final class TcpWord implements DslWord {
     }
 
     @Override
+    public Class<?> resultType() {
+        return Tcp.class;
+    }
+
+    @Override
     public Object call(BuildContext build, Map<String, Object> named, List<Object> args) {
         if (!named.isEmpty() || !args.isEmpty()) throw new DslException("tcp takes no arguments; write tcp.connect('host:port')");
         return Tcp.INSTANCE;
