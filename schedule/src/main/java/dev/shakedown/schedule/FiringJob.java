@@ -42,12 +42,9 @@ public final class FiringJob implements InterruptableJob {
                     scenarios.isEmpty() ? List.of() : Arrays.asList(scenarios.split("\n")),
                     data.getString(ScheduledJob.SCHEDULE), scheduled, Instant.now(), context.isRecovering());
             daemon.log("firing " + firing.schedule() + ", due " + scheduled + (firing.recovering() ? " (recovered from a node that died)" : ""));
-            Optional<Evidence> evidence = daemon.firings().run(firing);
-            if (evidence.isPresent()) {
-                Path file = daemon.history().record(firing, evidence.get());
-                daemon.log("fired " + firing.schedule() + ": " + evidence.get().run().verdict() + ", score "
-                        + evidence.get().resilienceMetrics().overallScore() + ", evidence " + file);
-            }
+            Optional<Evidence> evidence = daemon.firings().run(firing, daemon.history());
+            evidence.ifPresent(e -> daemon.log("fired " + firing.schedule() + ": " + e.run().verdict() + ", score "
+                    + e.resilienceMetrics().overallScore()));
         } catch (InterruptedException e) {
             daemon.log("firing of " + data.getString(ScheduledJob.SCHEDULE) + " due " + scheduled + " not run: the scheduler is stopping");
             Thread.currentThread().interrupt();

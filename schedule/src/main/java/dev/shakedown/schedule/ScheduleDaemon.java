@@ -92,6 +92,11 @@ public final class ScheduleDaemon implements AutoCloseable {
         return (stored == null ? "registered " : "updated ") + job.spec().describe();
     }
 
+    /** The next {@code count} times the schedule fires, blackouts skipped, in its time zone; no store needed. */
+    public static List<java.time.ZonedDateTime> nextFireTimes(ScheduleSpec spec, int count) {
+        return ScheduledJob.of(Path.of("."), List.of(spec)).get(0).nextFireTimes(count);
+    }
+
     /** From here on, triggers fire (missed ones first, by their misfire policy). */
     public void start() throws SchedulerException {
         scheduler.start();

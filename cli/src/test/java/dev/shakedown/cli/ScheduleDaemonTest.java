@@ -1,0 +1,179 @@
+package dev.shakedown.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.shakedown.engine.evidence.EvidenceWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code shakedown schedule} as its own process, with real Quartz on the real clock and its default H2
+ * store: firings produce evidence and index lines, a restart honours the misfire policy, SIGTERM stops it.
+ */
+class ScheduleDaemonTest {
+    @TempDir Path dir;
+    private final List<Process> daemons = new ArrayList<>();
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (Process p : daemons) Cli.killAndUnmount(p, dir);
+    }
+
+    /** A scenario that needs nothing but the engine: a steady state that holds, and a short hold. */
+    private Path script(String component, String schedule) throws IOException {
+        return Files.writeString(dir.resolve(component + ".chaos.groovy"), String.join("\n",
+                "component '" + component + "'",
+                "condition 'ok', { true }",
+                "scenario 'tick' {",
+                "    steadyState ok",
+                "    hold 50.ms",
+                "}",
+                schedule,
+                ""));
+    }
+
+    private Path startDaemon(String logName, Path... scripts) throws IOException {
+        Path log = dir.resolve(logName);
+        String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "schedule"));
+        for (Path s : scripts) command.add(s.toString());
+        command.addAll(List.of("--out", dir.resolve("out").toString(), "--state", dir.resolve("state").toString(), "--no-color"));
+        daemons.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+        await().atMost(Duration.ofMinutes(1)).until(() -> Files.readString(log).contains("scheduler running on"));
+        return log;
+    }
+
+    private Process last() {
+        return daemons.get(daemons.size() - 1);
+    }
+
+    private void stop(Path log) throws Exception {
+        Process daemon = last();
+        new ProcessBuilder("kill", "-TERM", Long.toString(daemon.pid())).inheritIO().start().waitFor();
+        assertThat(daemon.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+        assertThat(daemon.exitValue()).as(Files.readString(log)).isZero();
+        assertThat(Files.readString(log)).contains("SIGTERM: stopping").contains("scheduler stopped");
+    }
+
+    private List<JsonNode> index() throws IOException {
+        Path index = dir.resolve("out").resolve("history").resolve("index.jsonl");
+        if (!Files.exists(index)) return List.of();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(index)) lines.add(EvidenceWriter.JSON.readTree(line));
+        return lines;
+    }
+
+    private List<Path> historyFiles(String component) throws IOException {
+        Path history = dir.resolve("out").resolve("history").resolve(component);
+        if (!Files.isDirectory(history)) return List.of();
+        try (Stream<Path> files = Files.list(history)) {
+            return files.sorted().toList();
+        }
+    }
+
+    @Test
+    void everyFiringOfATwoSecondCronLeavesOneEvidenceFileAndOneIndexLine() throws Exception {
+        Path log = startDaemon("daemon.log", script("tick", "schedule 'tick', cron: '*/2 * * * * ?', timezone: 'UTC'"));
+        assertThat(Files.readString(log)).contains("registered tick cron '*/2 * * * * ?' in UTC, misfire skip").contains("  next ");
+        await().atMost(Duration.ofMinutes(1)).until(() -> index().size() >= 3);
+        stop(log);
+
+        List<JsonNode> lines = index();
+        assertThat(historyFiles("tick")).as(Files.readString(log)).hasSize(lines.size());
+        List<Instant> scheduled = new ArrayList<>();
+        for (JsonNode line : lines) {
+            assertThat(line.get("component").asString()).isEqualTo("tick");
+            assertThat(line.get("verdict").asString()).as(line.toString()).isEqualTo("passed");
+            assertThat(line.get("scenarios").get(0).asString()).isEqualTo("tick");
+            assertThat(line.get("score").asDouble()).isPositive();
+            assertThat(Files.exists(dir.resolve("out").resolve(line.get("evidence").asString()))).isTrue();
+            Instant due = Instant.parse(line.get("scheduled").asString());
+            assertThat(due.getEpochSecond() % 2).as("the cron's even seconds").isZero();
+            scheduled.add(due);
+        }
+        assertThat(scheduled).as("each firing once").doesNotHaveDuplicates();
+        JsonNode latest = Evidence.read(dir.resolve("out"), "tick");
+        assertThat(latest.get("run").get("id").asString()).isEqualTo(lines.get(lines.size() - 1).get("run").asString());
+    }
+
+    @Test
+    void aFiringMissedWhileStoppedRunsOnceAfterTheRestartWithRunOnceAndNotWithSkip() throws Exception {
+        // One fire time, far enough ahead that both daemons register it before it is due.
+        Instant due = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
+        var t = due.atZone(ZoneOffset.UTC);
+        String cron = String.format("%d %d %d %d %d ? %d", t.getSecond(), t.getMinute(), t.getHour(), t.getDayOfMonth(),
+                t.getMonthValue(), t.getYear());
+        Path once = script("once", "schedule 'tick', cron: '" + cron + "', timezone: 'UTC', misfire: 'runOnce'");
+        Path skipped = script("skipped", "schedule 'tick', cron: '" + cron + "', timezone: 'UTC', misfire: 'skip'");
+        Path first = startDaemon("first.log", once, skipped);
+        stop(first);
+        assertThat(index()).isEmpty();
+
+        // Missed: the store's trigger is later than the misfire threshold (5 s) when the daemon is back.
+        await().atMost(Duration.ofMinutes(1)).until(() -> Instant.now().isAfter(due.plusSeconds(7)));
+        Path second = startDaemon("second.log", once, skipped);
+        await().atMost(Duration.ofMinutes(1)).until(() -> Files.readString(second).contains("skipped (misfire skip)")
+                && index().size() == 1);
+        stop(second);
+
+        assertThat(Files.readString(second)).contains("kept tick cron '" + cron + "'").contains("running it once now (misfire runOnce)");
+        assertThat(index()).singleElement().satisfies(line -> assertThat(line.get("component").asString()).isEqualTo("once"));
+        assertThat(historyFiles("once")).hasSize(1);
+        assertThat(historyFiles("skipped")).isEmpty();
+    }
+
+    @Test
+    void badInputIsExit2SayingWhatAndWhere() throws Exception {
+        Path cron = script("cron", "schedule 'tick', cron: '0 0 25 * * ?'");
+        Cli.Result r = Cli.run("schedule", cron.toString(), "--list");
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(2);
+        assertThat(r.err()).contains(cron + ":7:1: cron '0 0 25 * * ?' is not a Quartz cron expression: "
+                + "Hour values must be between 0 and 23 (seconds minutes hours day-of-month month day-of-week [year]");
+
+        Path zone = script("zone", "schedule 'tick', cron: '0 0 3 * * ?', timezone: 'Europe/Berln'");
+        r = Cli.run("schedule", zone.toString(), "--list");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains(zone + ":7:1: unknown time zone 'Europe/Berln', did you mean 'Europe/Berlin'?");
+
+        Path name = script("name", "schedule 'tik', cron: '0 0 3 * * ?'");
+        r = Cli.run("schedule", name.toString(), "--list");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains(name + ":7:1: schedule names no scenario 'tik', did you mean 'tick'?");
+
+        Path fine = script("fine", "schedule 'tick', cron: '0 0 3 * * ?'");
+        r = Cli.run("schedule", fine.toString(), "--store", "jdbc:postgresql://127.0.0.1:1/shakedown",
+                "--state", dir.resolve("state").toString(), "--out", dir.resolve("out").toString());
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(2);
+        assertThat(r.err()).contains("--store: cannot open the schedule store jdbc:postgresql://127.0.0.1:1/shakedown: ")
+                .containsIgnoringCase("refused");
+
+        r = Cli.run("schedule", fine.toString(), "--store", "mysql://db/x");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--store takes a jdbc:postgresql:// or jdbc:h2: URL, not 'mysql://db/x'");
+    }
+
+    @Test
+    void listPrintsTheNextFireTimesInTheSchedulesZoneWithoutStartingAnything() throws Exception {
+        Path s = script("nightly", "schedule 'tick', cron: '0 0 3 * * ?', timezone: 'Europe/Berlin', blackout: 'Sat-Sun'");
+        Cli.Result r = Cli.run("schedule", s.toString(), "--list", "--state", dir.resolve("state").toString());
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(r.out()).contains("schedule tick cron '0 0 3 * * ?' in Europe/Berlin, misfire skip, blackout 'Sat-Sun'");
+        assertThat(r.out().lines().filter(l -> l.startsWith("  next ")).toList()).hasSize(3)
+                .allSatisfy(l -> assertThat(l).contains(" 03:00:00 CE").doesNotContain("(Sat)").doesNotContain("(Sun)"));
+        assertThat(dir.resolve("state")).doesNotExist();
+    }
+}
