@@ -137,6 +137,26 @@ class ScheduleDaemonTest {
     }
 
     @Test
+    void noFiringRunsInsideABlackoutAndTheFirstOneAfterItDoes() throws Exception {
+        // The window is a whole minute (their unit): this one if enough of it is left to watch, else the next.
+        Instant now = Instant.now();
+        Instant from = now.truncatedTo(ChronoUnit.MINUTES).plus(now.atZone(ZoneOffset.UTC).getSecond() < 40 ? 0 : 1, ChronoUnit.MINUTES);
+        Instant until = from.plus(1, ChronoUnit.MINUTES);
+        var hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+        Path log = startDaemon("daemon.log", script("quiet", "schedule 'tick', cron: '*/5 * * * * ?', timezone: 'UTC', blackout: '"
+                + hhmm.format(from) + "-" + hhmm.format(until) + "'"));
+        Instant running = Instant.now();
+        await().atMost(Duration.ofMinutes(3)).until(() -> index().stream()
+                .anyMatch(l -> !Instant.parse(l.get("scheduled").asString()).isBefore(until)));
+        stop(log);
+
+        assertThat(running).as("the daemon ran inside the window, so its firings were due").isBefore(until.minusSeconds(5));
+        List<Instant> scheduled = index().stream().map(l -> Instant.parse(l.get("scheduled").asString())).toList();
+        assertThat(scheduled).as(Files.readString(log)).noneMatch(t -> !t.isBefore(from) && t.isBefore(until));
+        assertThat(scheduled).as("the first firing after the window").contains(until);
+    }
+
+    @Test
     void badInputIsExit2SayingWhatAndWhere() throws Exception {
         Path cron = script("cron", "schedule 'tick', cron: '0 0 25 * * ?'");
         Cli.Result r = Cli.run("schedule", cron.toString(), "--list");
