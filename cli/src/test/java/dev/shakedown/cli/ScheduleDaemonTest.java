@@ -35,12 +35,16 @@ class ScheduleDaemonTest {
 
     /** A scenario that needs nothing but the engine: a steady state that holds, and a short hold. */
     private Path script(String component, String schedule) throws IOException {
+        return script(component, schedule, "50.ms");
+    }
+
+    private Path script(String component, String schedule, String hold) throws IOException {
         return Files.writeString(dir.resolve(component + ".chaos.groovy"), String.join("\n",
                 "component '" + component + "'",
                 "condition 'ok', { true }",
                 "scenario 'tick' {",
                 "    steadyState ok",
-                "    hold 50.ms",
+                "    hold " + hold,
                 "}",
                 schedule,
                 ""));
@@ -154,6 +158,19 @@ class ScheduleDaemonTest {
         List<Instant> scheduled = index().stream().map(l -> Instant.parse(l.get("scheduled").asString())).toList();
         assertThat(scheduled).as(Files.readString(log)).noneMatch(t -> !t.isBefore(from) && t.isBefore(until));
         assertThat(scheduled).as("the first firing after the window").contains(until);
+    }
+
+    @Test
+    void sigtermDuringAFiringRollsItBackRecordsItAndExits() throws Exception {
+        Path log = startDaemon("daemon.log", script("long", "schedule 'tick', cron: '*/2 * * * * ?', timezone: 'UTC'", "10.min"));
+        await().atMost(Duration.ofMinutes(1)).until(() -> Files.readString(log).contains("scenario tick"));
+        stop(log);
+
+        assertThat(index()).as(Files.readString(log)).singleElement().satisfies(line -> {
+            assertThat(line.get("verdict").asString()).isEqualTo("aborted");
+            assertThat(line.get("exit_code").asInt()).isEqualTo(3);
+        });
+        assertThat(Evidence.read(dir.resolve("out"), "long").get("run").get("interruption").get("reason").asString()).isEqualTo("SIGTERM");
     }
 
     @Test

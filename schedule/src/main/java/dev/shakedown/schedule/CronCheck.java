@@ -15,14 +15,15 @@ public final class CronCheck implements ScheduleCheck {
         try {
             CronExpression.validateExpression(schedule.cron());
             return List.of();
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
             return List.of("cron '" + schedule.cron() + "' is not a Quartz cron expression: " + reason(e) + " (" + FORM + ")");
         }
     }
 
-    /** Quartz's message, without the trailing position it sometimes adds in its own words. */
-    private static String reason(ParseException e) {
-        String message = e.getMessage() == null ? "unreadable" : e.getMessage().strip();
+    /** Quartz's own sentence; where its parser tripped over its own code instead, only that the format is wrong. */
+    private static String reason(Exception e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().strip();
+        if (message.isEmpty() || message.contains("Exception")) return "Illegal cron expression format";
         return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 }
