@@ -9,7 +9,6 @@ import dev.shakedown.schedule.JobStore;
 import dev.shakedown.schedule.ScheduleDaemon;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -81,9 +79,9 @@ final class ScheduleCommand implements Callable<Integer> {
             return Main.SCRIPT_ERROR;
         }
         ScheduledExperiments experiments = new ScheduledExperiments(registry, state, Style.detect(noColor), console, err, debug);
-        // What an engine that died left in effect is undone before the first firing adds faults of its own.
+        // What an engine that died on this host left in effect is undone before the first firing adds faults of its own.
         try (RunLock lock = RunLock.acquire(state, plans.get().keySet().iterator().next(), true, err)) {
-            RollbackCommand.replay(registry, state, console);
+            experiments.replayHost();
         }
         ScheduleDaemon daemon;
         try {
@@ -93,21 +91,27 @@ final class ScheduleCommand implements Callable<Integer> {
             if (debug) e.printStackTrace(err);
             return Main.SCRIPT_ERROR;
         }
-        return serve(daemon, plans.get(), jobStore, console);
+        return serve(daemon, plans.get(), jobStore, registry, console, err);
     }
 
-    private int serve(ScheduleDaemon daemon, Map<Path, ExperimentPlan> plans, JobStore jobStore, PrintWriter console) throws Exception {
+    private int serve(ScheduleDaemon daemon, Map<Path, ExperimentPlan> plans, JobStore jobStore, Registry registry,
+                      PrintWriter console, PrintWriter err) throws Exception {
         CompletableFuture<String> stop = new CompletableFuture<>();
         for (String name : List.of("TERM", "INT")) Signal.handle(new Signal(name), s -> stop.complete("SIG" + name));
         for (Map.Entry<Path, ExperimentPlan> e : plans.entrySet()) {
             daemon.register(e.getKey(), e.getValue().schedules()).forEach(line -> console.println(e.getKey() + ": " + line));
         }
         printSchedules(plans, console);
-        daemon.start();
-        console.println("scheduler running on " + jobStore.shown() + (jobStore.clustered() ? " (clustered)" : "")
-                + "; evidence under " + out + "; SIGTERM stops it");
-        console.flush();
-        String reason = stop.get();
+        String reason;
+        try (ScriptRereader rereader = new ScriptRereader(paths, plans.keySet(), script -> compile(script, registry, err, debug),
+                daemon, console, err)) {
+            Signal.handle(new Signal("HUP"), s -> rereader.request("SIGHUP"));
+            daemon.start();
+            console.println("scheduler running on " + jobStore.shown() + (jobStore.clustered() ? " (clustered, node " + daemon.node() + ")" : "")
+                    + "; evidence under " + out + "; SIGHUP or a change to a script re-reads the scripts; SIGTERM stops it");
+            console.flush();
+            reason = stop.get();
+        }
         console.println(reason + ": stopping; a running experiment rolls back and writes its evidence first");
         console.flush();
         daemon.stop(reason);
@@ -130,16 +134,7 @@ final class ScheduleCommand implements Callable<Integer> {
 
     /** Every script compiled and checked; empty (each mistake printed) when one has a mistake or none schedules anything. */
     private Optional<Map<Path, ExperimentPlan>> compileAll(Registry registry, PrintWriter err) throws IOException {
-        List<Path> scripts = new ArrayList<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> found = Files.walk(p)) {
-                    found.filter(f -> f.getFileName().toString().endsWith(".chaos.groovy")).sorted().forEach(scripts::add);
-                }
-            } else {
-                scripts.add(p);
-            }
-        }
+        List<Path> scripts = ScriptRereader.scriptsOf(paths);
         Map<Path, ExperimentPlan> plans = new LinkedHashMap<>();
         boolean ok = true;
         for (Path script : scripts) {

@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * The firings of {@code schedule}, run as {@code run} runs an experiment: the script compiled as it is now
  * (its ports and closures are fresh), under the host's and the state directory's run lock (waiting for
- * another experiment rather than overlapping it), after the ledger's replay.
+ * another experiment rather than overlapping it), after the replay of the ledgers of every schedule node of
+ * this host ({@link HostStateDirs}), so that what a node killed mid-experiment left in effect is undone first.
  */
 final class ScheduledExperiments implements Firings {
     private final Registry registry;
@@ -58,7 +59,7 @@ final class ScheduledExperiments implements Firings {
         ExperimentPlan plan = compiled.get().onlyScenarios(firing.scenarios());
         try (RunLock lock = RunLock.acquire(state, firing.script(), true, err)) {
             if (stopping) return Optional.empty();
-            RollbackCommand.replay(registry, state, console);
+            replayHost();
             ExperimentSession session = new ExperimentSession(registry, state, style, console);
             running = session.runner();
             try {
@@ -71,6 +72,11 @@ final class ScheduledExperiments implements Firings {
         } catch (RunLock.Busy impossible) {
             throw new IllegalStateException("a waiting run lock reported busy", impossible);
         }
+    }
+
+    /** Replays the ledgers of this host's schedule nodes, this one's first; the caller holds the run lock. */
+    void replayHost() throws IOException {
+        for (Path dir : HostStateDirs.register(state)) RollbackCommand.replay(registry, dir, console);
     }
 
     @Override

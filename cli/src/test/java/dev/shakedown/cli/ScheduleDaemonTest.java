@@ -3,7 +3,6 @@ package dev.shakedown.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.shakedown.engine.evidence.EvidenceWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +12,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -26,78 +24,50 @@ import tools.jackson.databind.JsonNode;
  */
 class ScheduleDaemonTest {
     @TempDir Path dir;
-    private final List<Process> daemons = new ArrayList<>();
+    private ScheduleNodes nodes;
+
+    @BeforeEach
+    void nodes() {
+        nodes = new ScheduleNodes(dir);
+    }
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (Process p : daemons) Cli.killAndUnmount(p, dir);
+        nodes.close();
     }
 
-    /** A scenario that needs nothing but the engine: a steady state that holds, and a short hold. */
     private Path script(String component, String schedule) throws IOException {
         return script(component, schedule, "50.ms");
     }
 
     private Path script(String component, String schedule, String hold) throws IOException {
-        return Files.writeString(dir.resolve(component + ".chaos.groovy"), String.join("\n",
-                "component '" + component + "'",
-                "condition 'ok', { true }",
-                "scenario 'tick' {",
-                "    steadyState ok",
-                "    hold " + hold,
-                "}",
-                schedule,
-                ""));
+        return ScheduleNodes.script(dir, component, schedule, hold);
     }
 
-    private Path startDaemon(String logName, Path... scripts) throws IOException {
-        Path log = dir.resolve(logName);
-        String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "schedule"));
-        for (Path s : scripts) command.add(s.toString());
-        command.addAll(List.of("--out", dir.resolve("out").toString(), "--state", dir.resolve("state").toString(), "--no-color"));
-        daemons.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
-        await().atMost(Duration.ofMinutes(1)).until(() -> Files.readString(log).contains("scheduler running on"));
-        return log;
-    }
-
-    private Process last() {
-        return daemons.get(daemons.size() - 1);
-    }
-
-    private void stop(Path log) throws Exception {
-        Process daemon = last();
-        new ProcessBuilder("kill", "-TERM", Long.toString(daemon.pid())).inheritIO().start().waitFor();
-        assertThat(daemon.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
-        assertThat(daemon.exitValue()).as(Files.readString(log)).isZero();
-        assertThat(Files.readString(log)).contains("SIGTERM: stopping").contains("scheduler stopped");
+    private ScheduleNodes.Node startDaemon(String logName, Path... scripts) throws IOException {
+        List<String> args = new ArrayList<>();
+        for (Path s : scripts) args.add(s.toString());
+        args.addAll(List.of("--out", dir.resolve("out").toString(), "--state", dir.resolve("state").toString()));
+        return nodes.start(logName, List.of(), args);
     }
 
     private List<JsonNode> index() throws IOException {
-        Path index = dir.resolve("out").resolve("history").resolve("index.jsonl");
-        if (!Files.exists(index)) return List.of();
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(index)) lines.add(EvidenceWriter.JSON.readTree(line));
-        return lines;
+        return ScheduleNodes.index(dir.resolve("out"));
     }
 
     private List<Path> historyFiles(String component) throws IOException {
-        Path history = dir.resolve("out").resolve("history").resolve(component);
-        if (!Files.isDirectory(history)) return List.of();
-        try (Stream<Path> files = Files.list(history)) {
-            return files.sorted().toList();
-        }
+        return ScheduleNodes.historyFiles(dir.resolve("out"), component);
     }
 
     @Test
     void everyFiringOfATwoSecondCronLeavesOneEvidenceFileAndOneIndexLine() throws Exception {
-        Path log = startDaemon("daemon.log", script("tick", "schedule 'tick', cron: '*/2 * * * * ?', timezone: 'UTC'"));
-        assertThat(Files.readString(log)).contains("registered tick cron '*/2 * * * * ?' in UTC, misfire skip").contains("  next ");
+        ScheduleNodes.Node daemon = startDaemon("daemon", script("tick", "schedule 'tick', cron: '*/2 * * * * ?', timezone: 'UTC'"));
+        assertThat(daemon.log()).contains("registered tick cron '*/2 * * * * ?' in UTC, misfire skip").contains("  next ");
         await().atMost(Duration.ofMinutes(1)).until(() -> index().size() >= 3);
-        stop(log);
+        daemon.stop();
 
         List<JsonNode> lines = index();
-        assertThat(historyFiles("tick")).as(Files.readString(log)).hasSize(lines.size());
+        assertThat(historyFiles("tick")).as(daemon.log()).hasSize(lines.size());
         List<Instant> scheduled = new ArrayList<>();
         for (JsonNode line : lines) {
             assertThat(line.get("component").asString()).isEqualTo("tick");
@@ -118,23 +88,21 @@ class ScheduleDaemonTest {
     void aFiringMissedWhileStoppedRunsOnceAfterTheRestartWithRunOnceAndNotWithSkip() throws Exception {
         // One fire time, far enough ahead that both daemons register it before it is due.
         Instant due = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
-        var t = due.atZone(ZoneOffset.UTC);
-        String cron = String.format("%d %d %d %d %d ? %d", t.getSecond(), t.getMinute(), t.getHour(), t.getDayOfMonth(),
-                t.getMonthValue(), t.getYear());
+        String cron = ScheduleNodes.cronOnceAt(due);
         Path once = script("once", "schedule 'tick', cron: '" + cron + "', timezone: 'UTC', misfire: 'runOnce'");
         Path skipped = script("skipped", "schedule 'tick', cron: '" + cron + "', timezone: 'UTC', misfire: 'skip'");
-        Path first = startDaemon("first.log", once, skipped);
-        stop(first);
+        ScheduleNodes.Node first = startDaemon("first", once, skipped);
+        first.stop();
         assertThat(index()).isEmpty();
 
         // Missed: the store's trigger is later than the misfire threshold (5 s) when the daemon is back.
         await().atMost(Duration.ofMinutes(1)).until(() -> Instant.now().isAfter(due.plusSeconds(7)));
-        Path second = startDaemon("second.log", once, skipped);
-        await().atMost(Duration.ofMinutes(1)).until(() -> Files.readString(second).contains("skipped (misfire skip)")
+        ScheduleNodes.Node second = startDaemon("second", once, skipped);
+        await().atMost(Duration.ofMinutes(1)).until(() -> second.log().contains("skipped (misfire skip)")
                 && index().size() == 1);
-        stop(second);
+        second.stop();
 
-        assertThat(Files.readString(second)).contains("kept tick cron '" + cron + "'").contains("running it once now (misfire runOnce)");
+        assertThat(second.log()).contains("kept tick cron '" + cron + "'").contains("running it once now (misfire runOnce)");
         assertThat(index()).singleElement().satisfies(line -> assertThat(line.get("component").asString()).isEqualTo("once"));
         assertThat(historyFiles("once")).hasSize(1);
         assertThat(historyFiles("skipped")).isEmpty();
@@ -147,26 +115,26 @@ class ScheduleDaemonTest {
         Instant from = now.truncatedTo(ChronoUnit.MINUTES).plus(now.atZone(ZoneOffset.UTC).getSecond() < 40 ? 0 : 1, ChronoUnit.MINUTES);
         Instant until = from.plus(1, ChronoUnit.MINUTES);
         var hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
-        Path log = startDaemon("daemon.log", script("quiet", "schedule 'tick', cron: '*/5 * * * * ?', timezone: 'UTC', blackout: '"
+        ScheduleNodes.Node daemon = startDaemon("daemon", script("quiet", "schedule 'tick', cron: '*/5 * * * * ?', timezone: 'UTC', blackout: '"
                 + hhmm.format(from) + "-" + hhmm.format(until) + "'"));
         Instant running = Instant.now();
         await().atMost(Duration.ofMinutes(3)).until(() -> index().stream()
                 .anyMatch(l -> !Instant.parse(l.get("scheduled").asString()).isBefore(until)));
-        stop(log);
+        daemon.stop();
 
         assertThat(running).as("the daemon ran inside the window, so its firings were due").isBefore(until.minusSeconds(5));
         List<Instant> scheduled = index().stream().map(l -> Instant.parse(l.get("scheduled").asString())).toList();
-        assertThat(scheduled).as(Files.readString(log)).noneMatch(t -> !t.isBefore(from) && t.isBefore(until));
+        assertThat(scheduled).as(daemon.log()).noneMatch(t -> !t.isBefore(from) && t.isBefore(until));
         assertThat(scheduled).as("the first firing after the window").contains(until);
     }
 
     @Test
     void sigtermDuringAFiringRollsItBackRecordsItAndExits() throws Exception {
-        Path log = startDaemon("daemon.log", script("long", "schedule 'tick', cron: '*/2 * * * * ?', timezone: 'UTC'", "10.min"));
-        await().atMost(Duration.ofMinutes(1)).until(() -> Files.readString(log).contains("scenario tick"));
-        stop(log);
+        ScheduleNodes.Node daemon = startDaemon("daemon", script("long", "schedule 'tick', cron: '*/2 * * * * ?', timezone: 'UTC'", "10.min"));
+        await().atMost(Duration.ofMinutes(1)).until(() -> daemon.log().contains("scenario tick"));
+        daemon.stop();
 
-        assertThat(index()).as(Files.readString(log)).singleElement().satisfies(line -> {
+        assertThat(index()).as(daemon.log()).singleElement().satisfies(line -> {
             assertThat(line.get("verdict").asString()).isEqualTo("aborted");
             assertThat(line.get("exit_code").asInt()).isEqualTo(3);
         });

@@ -46,6 +46,7 @@ public final class FiringHistory {
         line.put("exit_code", evidence.run().exitCode());
         line.put("run", evidence.run().id());
         line.put("host", evidence.run().host());
+        line.put("node", firing.node());
         line.put("recovering", firing.recovering());
         line.put("evidence", out.relativize(file).toString());
         // One write with O_APPEND: lines of nodes sharing the directory do not interleave.

@@ -28,11 +28,14 @@ public final class FiringJob implements InterruptableJob {
     public void execute(JobExecutionContext context) throws JobExecutionException {
         JobDataMap data = context.getMergedJobDataMap();
         ScheduleDaemon.Context daemon;
+        String node;
         try {
             daemon = (ScheduleDaemon.Context) context.getScheduler().getContext().get(ScheduleDaemon.Context.KEY);
+            node = context.getScheduler().getSchedulerInstanceId();
         } catch (SchedulerException e) {
             throw new JobExecutionException(e);
         }
+        // A recovered firing's trigger is due at the dead node's scheduled time, so this is the original one.
         Instant scheduled = (context.getScheduledFireTime() == null ? context.getFireTime() : context.getScheduledFireTime()).toInstant();
         String scenarios = data.getString(ScheduledJob.SCENARIOS);
         try {
@@ -40,8 +43,9 @@ public final class FiringJob implements InterruptableJob {
             if (jitter > 0) waitJitter(jitter);
             Firing firing = new Firing(Path.of(data.getString(ScheduledJob.SCRIPT)),
                     scenarios.isEmpty() ? List.of() : Arrays.asList(scenarios.split("\n")),
-                    data.getString(ScheduledJob.SCHEDULE), scheduled, Instant.now(), context.isRecovering());
-            daemon.log("firing " + firing.schedule() + ", due " + scheduled + (firing.recovering() ? " (recovered from a node that died)" : ""));
+                    data.getString(ScheduledJob.SCHEDULE), scheduled, Instant.now(), node, context.isRecovering());
+            daemon.log("firing " + firing.schedule() + ", due " + scheduled + " on " + node
+                    + (firing.recovering() ? " (recovered from a node that died)" : ""));
             Optional<Evidence> evidence = daemon.firings().run(firing, daemon.history());
             evidence.ifPresent(e -> daemon.log("fired " + firing.schedule() + ": " + e.run().verdict() + ", score "
                     + e.resilienceMetrics().overallScore()));

@@ -22,6 +22,12 @@ import java.util.Properties;
 public record JobStore(String url, String user, String password) {
     /** How late a firing may be before it counts as missed (the misfire policy decides what happens then). */
     public static final long MISFIRE_THRESHOLD_MS = 5_000;
+    /**
+     * How often a clustered node tells the store it lives (Quartz's default); a node silent for this long plus
+     * Quartz's fixed 7.5 s grace counts as dead and its running firings are recovered by another node.
+     * {@code -Dshakedown.schedule.checkinMs} changes it (tests use 1 s).
+     */
+    static final long CHECKIN_MS = Long.getLong("shakedown.schedule.checkinMs", 7_500);
 
     /** The embedded default: {@code <state>/schedules/quartz.mv.db}. */
     public static JobStore embedded(Path state) {
@@ -85,6 +91,11 @@ public record JobStore(String url, String user, String password) {
         // Job data holds strings only, so a store stays readable by any build of Shakedown.
         p.setProperty("org.quartz.jobStore.useProperties", "true");
         p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(clustered()));
+        if (clustered()) {
+            p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(CHECKIN_MS));
+            // Nodes acquire triggers under the store's row lock, so two nodes never acquire the same firing.
+            p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        }
         p.setProperty("org.quartz.dataSource.shakedown.provider", "hikaricp");
         p.setProperty("org.quartz.dataSource.shakedown.driver", clustered() ? "org.postgresql.Driver" : "org.h2.Driver");
         p.setProperty("org.quartz.dataSource.shakedown.URL", url);

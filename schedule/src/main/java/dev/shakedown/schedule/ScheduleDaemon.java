@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.quartz.JobExecutionContext;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -80,7 +81,11 @@ public final class ScheduleDaemon implements AutoCloseable {
 
     private String register(ScheduledJob job) throws SchedulerException {
         if (job.calendarName().isPresent() && scheduler.getCalendar(job.calendarName().get()) == null) {
-            scheduler.addCalendar(job.calendarName().get(), job.calendar().orElseThrow(), false, false);
+            try {
+                scheduler.addCalendar(job.calendarName().get(), job.calendar().orElseThrow(), false, false);
+            } catch (ObjectAlreadyExistsException addedByAnotherNode) {
+                // Its name is its content: the other node's calendar is this one.
+            }
         }
         Trigger stored = scheduler.getTrigger(job.triggerKey());
         if (stored != null && job.sameAs(stored)) return "kept " + job.spec().describe();
@@ -95,6 +100,11 @@ public final class ScheduleDaemon implements AutoCloseable {
     /** The next {@code count} times the schedule fires, blackouts skipped, in its time zone; no store needed. */
     public static List<java.time.ZonedDateTime> nextFireTimes(ScheduleSpec spec, int count) {
         return ScheduledJob.of(Path.of("."), List.of(spec)).get(0).nextFireTimes(count);
+    }
+
+    /** This node's Quartz instance id (host name and start time), as the index lines name the node of a firing. */
+    public String node() throws SchedulerException {
+        return scheduler.getSchedulerInstanceId();
     }
 
     /** From here on, triggers fire (missed ones first, by their misfire policy). */
