@@ -181,4 +181,14 @@ class ScheduleDaemonTest {
                 .allSatisfy(l -> assertThat(l).contains(" 03:00:00 CE").doesNotContain("(Sat)").doesNotContain("(Sun)"));
         assertThat(dir.resolve("state")).doesNotExist();
     }
+
+    @Test
+    void theNightlyExampleRunsTheWholeSuiteOnWeekdayNightsInBerlin() {
+        Cli.Result r = Cli.run("schedule", Cli.SCRIPTS.resolve("nightly.chaos.groovy").toString(), "--list");
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(r.out()).contains("schedule all cron '0 0 3 * * ?' in Europe/Berlin, misfire skip, blackout 'Sat-Sun', "
+                + "jitter up to 10min");
+        assertThat(r.out().lines().filter(l -> l.startsWith("  next ")).toList()).hasSize(3)
+                .allSatisfy(l -> assertThat(l).contains(" 03:00:00 CE").doesNotContain("(Sat)").doesNotContain("(Sun)"));
+    }
 }
