@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Chaos experiments written in Groovy: real faults, always rolled back, honest evidence.",
-        subcommands = {RunCommand.class, PlanCommand.class, RollbackCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, PlanCommand.class, ScheduleCommand.class, RollbackCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every scenario passed",

@@ -52,7 +52,7 @@ final class PlanPrinter {
             }
         }
         for (ScheduleSpec sc : plan.schedules()) {
-            out.println("  schedule " + (sc.scenarios().isEmpty() ? "all" : String.join(", ", sc.scenarios())) + " cron '" + sc.cron() + "'");
+            out.println("  schedule " + sc.describe() + style.dim("  " + sc.source()));
         }
         if (dryRun) out.println(style.good("dry run: nothing was started and nothing was injected"));
     }
@@ -107,7 +107,13 @@ final class PlanPrinter {
         }
         json.put("aborts", abortsJson(plan.aborts()));
         json.put("scenarios", scenarios);
-        json.put("schedules", plan.schedules().stream().map(sc -> Map.of("scenarios", sc.scenarios(), "cron", sc.cron())).toList());
+        json.put("schedules", plan.schedules().stream().map(PlanPrinter::scheduleJson).toList());
         out.println(EvidenceWriter.JSON.writeValueAsString(json));
+    }
+
+    private static Map<String, Object> scheduleJson(ScheduleSpec sc) {
+        return Map.of("scenarios", sc.scenarios(), "cron", sc.cron(), "timezone", sc.zone().getId(), "misfire", sc.misfire().word(),
+                "blackout", sc.blackouts().stream().map(b -> b.text()).toList(), "jitter_ms", sc.jitter().toMillis(),
+                "source", sc.source().toString());
     }
 }

@@ -1,20 +1,12 @@
 package dev.shakedown.cli;
 
 import dev.shakedown.engine.evidence.Evidence;
-import dev.shakedown.engine.evidence.EvidenceBuilder;
-import dev.shakedown.engine.evidence.EvidenceWarmUp;
 import dev.shakedown.engine.evidence.EvidenceWriter;
 import dev.shakedown.engine.plan.ExperimentPlan;
 import dev.shakedown.engine.plan.ScenarioPlan;
-import dev.shakedown.engine.run.ExperimentRunner;
-import dev.shakedown.engine.run.RunOptions;
-import dev.shakedown.engine.run.RunResult;
-import dev.shakedown.engine.run.Timeline;
 import dev.shakedown.engine.spi.Registry;
 import dev.shakedown.engine.validate.Suggestions;
-import dev.shakedown.reports.ConsoleProgress;
 import dev.shakedown.reports.Style;
-import dev.shakedown.reports.Summary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -79,21 +71,14 @@ final class RunCommand implements Callable<Integer> {
 
     private int run(ExperimentPlan plan, Registry registry, Style style, PrintWriter console, PrintWriter err)
             throws IOException {
-        Timeline timeline = new Timeline();
-        ExperimentRunner runner = new ExperimentRunner(registry, RunOptions.defaults(state),
-                new ConsoleProgress(console, style, timeline), timeline);
-        console.println(style.bold("shakedown") + " run " + runner.runId() + " of " + script.script);
-        EvidenceWarmUp.start(registry, plan);
+        ExperimentSession session = new ExperimentSession(registry, state, style, console);
         // The guard stays until the evidence is written: a second signal must not end the JVM before that.
-        try (SignalGuard guard = new SignalGuard(runner, err)) {
-            RunResult result = runner.run(plan);
-            Evidence evidence = new EvidenceBuilder(registry).build(plan, result);
-            Path file = new EvidenceWriter().write(evidence, out);
-            new Summary(console, style).print(evidence, file);
+        try (SignalGuard guard = new SignalGuard(session.runner(), err)) {
+            Evidence evidence = session.run(plan, script.script);
+            session.summarize(evidence, new EvidenceWriter().write(evidence, out));
             return evidence.run().exitCode();
         }
     }
-
 
     private boolean unknownScenarios(ExperimentPlan plan, PrintWriter err) {
         List<String> known = plan.scenarios().stream().map(ScenarioPlan::name).toList();

@@ -1,10 +1,12 @@
 package dev.shakedown.dsl;
 
 import dev.shakedown.engine.plan.AbortSpec;
+import dev.shakedown.engine.plan.BlackoutWindow;
 import dev.shakedown.engine.plan.ConditionSpec;
 import dev.shakedown.engine.plan.FaultSpec;
 import dev.shakedown.engine.plan.ResourceSpec;
 import dev.shakedown.engine.plan.ScheduleSpec;
+import dev.shakedown.engine.plan.ScheduleSpec.Misfire;
 import dev.shakedown.engine.plan.SourceRef;
 import dev.shakedown.engine.spi.LoadAction;
 import groovy.lang.Closure;
@@ -13,6 +15,7 @@ import groovy.lang.MissingMethodException;
 import groovy.lang.MissingPropertyException;
 import groovy.lang.Script;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,12 +179,20 @@ public abstract class ChaosScript extends Script {
         schedule(options, "all");
     }
 
-    /** {@code schedule 'crash', cron: '0 0 3 * * ?'}, or a list of scenario names, or {@code 'all'}. */
+    /**
+     * {@code schedule 'crash', cron: '0 0 3 * * ?', timezone: 'Europe/Berlin', misfire: 'runOnce',
+     * blackout: ['Sat-Sun'], jitter: 10.min}; the scenarios are a name, a list of names or {@code 'all'}.
+     */
     public void schedule(Map<String, Object> options, Object scenarios) {
         CallSite call = plan.callSite("schedule");
-        Map<String, Object> rest = new LinkedHashMap<>(Invocation.of(new Object[] {options}).requireValues(call).named());
-        String cron = call.text(rest.remove("cron"), "a Quartz cron expression for cron:");
-        plan.addSchedule(new ScheduleSpec(scenarioNames(call, scenarios), cron, rest, call.at()));
+        Map<String, Object> named = Invocation.of(new Object[] {options}).requireValues(call).named();
+        call.allowOnly(named, Set.of("cron", "timezone", "misfire", "blackout", "jitter"));
+        String cron = call.text(named.get("cron"), "a Quartz cron expression for cron:");
+        ZoneId zone = named.containsKey("timezone") ? ScheduleOptions.zone(call, named.get("timezone")) : ZoneId.systemDefault();
+        Misfire misfire = named.containsKey("misfire") ? ScheduleOptions.misfire(call, named.get("misfire")) : Misfire.SKIP;
+        List<BlackoutWindow> blackouts = ScheduleOptions.blackouts(call, named.get("blackout"));
+        Duration jitter = named.containsKey("jitter") ? ScheduleOptions.jitter(call, named.get("jitter")) : Duration.ZERO;
+        plan.addSchedule(new ScheduleSpec(scenarioNames(call, scenarios), cron, zone, misfire, blackouts, jitter, call.at()));
     }
 
     public void steadyState(Object condition) {

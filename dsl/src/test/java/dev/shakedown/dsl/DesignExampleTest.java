@@ -114,7 +114,7 @@ class DesignExampleTest {
     @Test
     void theScheduleNamesTheScenario() {
         assertThat(plan.schedules()).containsExactly(
-                new ScheduleSpec(List.of("guardianCrash"), "0 0 3 * * ?", Map.of(), at(30, 1)));
+                new ScheduleSpec(List.of("guardianCrash"), "0 0 3 * * ?", at(30, 1)));
     }
 
     private static boolean test(ConditionSpec condition) {

@@ -15,6 +15,7 @@ import groovy.lang.DelegatesTo;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +52,10 @@ class WordsTest {
                 .extracting(FaultSpec::type, FaultSpec::args, FaultSpec::options).containsExactly(
                         tuple("kill", List.of("guardian"), Map.of("signal", "TERM")),
                         tuple("latency", List.of("db", Duration.ofMillis(100)), Map.of("jitter", Duration.ofMillis(10))));
-        assertThat(plan.schedules()).extracting(ScheduleSpec::scenarios, ScheduleSpec::cron, ScheduleSpec::options).containsExactly(
-                tuple(List.of("a"), "0 0 3 * * ?", Map.of()),
-                tuple(List.of("a", "b"), "0 0 4 * * ?", Map.of("timezone", "UTC")),
-                tuple(List.of(), "0 0 5 * * ?", Map.of()));
+        assertThat(plan.schedules()).extracting(ScheduleSpec::scenarios, ScheduleSpec::cron, ScheduleSpec::zone).containsExactly(
+                tuple(List.of("a"), "0 0 3 * * ?", ZoneId.systemDefault()),
+                tuple(List.of("a", "b"), "0 0 4 * * ?", ZoneId.of("UTC")),
+                tuple(List.of(), "0 0 5 * * ?", ZoneId.systemDefault()));
     }
 
     @Test

@@ -25,8 +25,13 @@ public final class EvidenceWriter {
     }
 
     public Path write(Evidence evidence, Path outDir) throws IOException {
+        return writeTo(evidence, outDir.resolve(fileName(evidence.component())));
+    }
+
+    /** Writes the evidence as that file, atomically (a history keeps one per run under names of its own). */
+    public Path writeTo(Evidence evidence, Path target) throws IOException {
+        Path outDir = target.toAbsolutePath().getParent();
         Files.createDirectories(outDir);
-        Path target = outDir.resolve(fileName(evidence.component()));
         // createTempFile makes it rw------- on POSIX; the rename keeps that, so the evidence is owner-only.
         Path tmp = Files.createTempFile(outDir, ".evidence", ".tmp");
         dev.shakedown.engine.ledger.OwnerOnly.restrict(tmp);

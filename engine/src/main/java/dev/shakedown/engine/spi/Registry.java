@@ -2,22 +2,25 @@ package dev.shakedown.engine.spi;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** The injectors and resource types on the classpath, found with {@link ServiceLoader}, by name. */
+/** The injectors, resource types and schedule checks on the classpath, found with {@link ServiceLoader}, by name. */
 public final class Registry {
     private final Map<String, Injector> injectors;
     private final Map<String, ResourceType> resourceTypes;
     private final Map<String, UndoAction> undoActions;
+    private final List<ScheduleCheck> scheduleChecks;
 
     public Registry(ClassLoader loader) {
         this.injectors = load(Injector.class, loader, Injector::name);
         this.resourceTypes = load(ResourceType.class, loader, ResourceType::kind);
         this.undoActions = load(UndoAction.class, loader, UndoAction::action);
+        this.scheduleChecks = ServiceLoader.load(ScheduleCheck.class, loader).stream().map(ServiceLoader.Provider::get).toList();
     }
 
     public static Registry fromClasspath() {
@@ -55,5 +58,10 @@ public final class Registry {
     /** The ledger replay steps, by the undo record action each handles. */
     public Map<String, UndoAction> undoActions() {
         return undoActions;
+    }
+
+    /** The checks of the scheduling library, if one is on the classpath. */
+    public List<ScheduleCheck> scheduleChecks() {
+        return scheduleChecks;
     }
 }

@@ -3,11 +3,13 @@ package dev.shakedown.engine.validate;
 import dev.shakedown.engine.plan.ExperimentPlan;
 import dev.shakedown.engine.plan.ResourceSpec;
 import dev.shakedown.engine.plan.ScenarioPlan;
+import dev.shakedown.engine.plan.ScheduleSpec;
 import dev.shakedown.engine.plan.SourceRef;
 import dev.shakedown.engine.plan.Step;
 import dev.shakedown.engine.spi.Injector;
 import dev.shakedown.engine.spi.Registry;
 import dev.shakedown.engine.spi.ResourceType;
+import dev.shakedown.engine.spi.ScheduleCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,15 +44,20 @@ public final class PlanValidator {
             scenario.aborts().forEach(a -> checkAbort(a, problems));
         }
         plan.aborts().forEach(a -> checkAbort(a, problems));
-        for (var schedule : plan.schedules()) {
-            for (String name : schedule.scenarios()) {
-                if (!scenarioNames.contains(name)) {
-                    problems.add(new PlanProblem(schedule.source(), "schedule names no scenario '" + name + "'"
-                            + Suggestions.didYouMean(name, scenarioNames)));
-                }
+        plan.schedules().forEach(s -> checkSchedule(s, scenarioNames, problems));
+        return problems;
+    }
+
+    private void checkSchedule(ScheduleSpec schedule, Set<String> scenarioNames, List<PlanProblem> problems) {
+        for (String name : schedule.scenarios()) {
+            if (!scenarioNames.contains(name)) {
+                problems.add(new PlanProblem(schedule.source(), "schedule names no scenario '" + name + "'"
+                        + Suggestions.didYouMean(name, scenarioNames)));
             }
         }
-        return problems;
+        for (ScheduleCheck check : registry.scheduleChecks()) {
+            check.problems(schedule).forEach(m -> problems.add(new PlanProblem(schedule.source(), m)));
+        }
     }
 
     private static void checkAbort(dev.shakedown.engine.plan.AbortSpec abort, List<PlanProblem> problems) {

@@ -6,6 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,8 +20,9 @@ import java.util.stream.Stream;
  * A PostgreSQL server from this machine's Debian packages, in a temporary data directory, listening on a
  * free port of 127.0.0.1 with trust authentication. PostgreSQL refuses to run as root, so as root its tools
  * run as the {@code postgres} user, who owns the directory. close() stops it and deletes the directory.
+ * Shared with the tests of other modules through this module's test jar.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
     private static final Path INSTALLS = Path.of("/usr/lib/postgresql");
     private static final String OS_USER = "postgres";
     private static final long COMMAND_TIMEOUT_SECONDS = 60;
@@ -33,7 +38,7 @@ final class PostgresServer implements AutoCloseable {
         this.port = port;
     }
 
-    static PostgresServer start() throws Exception {
+    public static PostgresServer start() throws Exception {
         PostgresServer server = new PostgresServer(serverTools(), Files.createTempDirectory("shakedown-pg-"), FreePorts.pick());
         try {
             server.initAndStart();
@@ -44,8 +49,20 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
+    }
+
+    /** Creates an empty database and returns its JDBC URL (user {@code postgres}, trust authentication). */
+    public String createDatabase(String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url("postgres")); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return url(name);
+    }
+
+    private String url(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=" + OS_USER;
     }
 
     /** The newest installed server's bin directory; its absence fails the test, it does not skip it. */

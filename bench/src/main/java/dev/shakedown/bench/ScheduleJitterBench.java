@@ -1,0 +1,62 @@
+package dev.shakedown.bench;
+
+import dev.shakedown.engine.evidence.Evidence;
+import dev.shakedown.engine.plan.ScheduleSpec;
+import dev.shakedown.engine.plan.SourceRef;
+import dev.shakedown.schedule.Firing;
+import dev.shakedown.schedule.FiringHistory;
+import dev.shakedown.schedule.Firings;
+import dev.shakedown.schedule.JobStore;
+import dev.shakedown.schedule.ScheduleDaemon;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Firing jitter of {@code shakedown schedule}'s scheduler: actual start of a firing's job minus its scheduled
+ * time, with 1,000 schedules registered in the default store (H2 file, Quartz JDBC job store). Two loads:
+ * one schedule firing every second among 999 nightly ones (the usual case: most schedules are idle), and
+ * all 1,000 firing once a minute, spread over the minute's seconds (about 17 a second). The firing itself
+ * is empty, so the figure is the scheduler's alone (an experiment waits for the host's run lock anyway).
+ * Usage: ScheduleJitterBench WORKDIR SECONDS
+ */
+public final class ScheduleJitterBench {
+    private static final int SCHEDULES = 1_000;
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]);
+        Duration length = Duration.ofSeconds(Long.parseLong(args[1]));
+        measure("1 every second + 999 nightly", work.resolve("one"), length, i -> i == 0 ? "* * * * * ?" : "0 0 3 * * ?");
+        measure("1,000 each once a minute", work.resolve("all"), length, i -> (i % 60) + " * * * * ?");
+    }
+
+    private static void measure(String what, Path state, Duration length, java.util.function.IntFunction<String> cron) throws Exception {
+        ConcurrentLinkedQueue<Double> lateMs = new ConcurrentLinkedQueue<>();
+        Firings timing = new Firings() {
+            @Override
+            public Optional<Evidence> run(Firing firing, FiringHistory history) {
+                lateMs.add(Duration.between(firing.scheduled(), firing.started()).toNanos() / 1e6);
+                return Optional.empty();
+            }
+
+            @Override
+            public void interruptRunning(String reason) {}
+        };
+        PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream());
+        try (ScheduleDaemon daemon = ScheduleDaemon.open(JobStore.embedded(state), timing, new FiringHistory(state), quiet)) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < SCHEDULES; i++) {
+                ScheduleSpec spec = new ScheduleSpec(List.of("s"), cron.apply(i), new SourceRef("bench", i + 1, 1));
+                daemon.register(state.resolve("s" + i + ".chaos.groovy"), List.of(spec));
+            }
+            System.out.printf("%s: registered %d schedules in %d ms%n", what, SCHEDULES, (System.nanoTime() - t0) / 1_000_000);
+            daemon.start();
+            Thread.sleep(length.toMillis());
+        }
+        System.out.println(what + ": firing start - scheduled time: " + Stats.of(List.copyOf(lateMs)).format("ms"));
+    }
+}
