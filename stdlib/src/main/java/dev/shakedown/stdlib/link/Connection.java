@@ -174,8 +174,17 @@ final class Connection {
         if (closed) return;
         closed = true;
         shut(client, resetClient);
-        shut(server, resetServer && connected);
+        shut(server, resetServer && (connected || connectedUnseen(server)));
         proxy.closed(this);
+    }
+
+    /** The upstream may have accepted before the selector saw the connect complete: that server is owed its RST too. */
+    private static boolean connectedUnseen(SocketChannel channel) {
+        try {
+            return channel.isConnectionPending() && channel.finishConnect();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void shut(SocketChannel channel, boolean reset) {
