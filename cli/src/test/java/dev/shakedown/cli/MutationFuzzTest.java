@@ -7,7 +7,10 @@ import dev.shakedown.dsl.ScriptCompiler;
 import dev.shakedown.dsl.ScriptError;
 import dev.shakedown.dsl.ScriptErrors;
 import dev.shakedown.engine.spi.Registry;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Random edits of the example scripts, compiled (plan only: building starts nothing). Every mutant either
  * compiles or fails with located {@link ScriptErrors}; nothing else escapes, no message carries stack trace
- * text, no compile outlasts the build timeout, and the whole fuzz ends within its budget (else something hangs).
+ * text, nothing is printed to the console (Groovy's parser would, if let), no compile outlasts the build timeout,
+ * and the whole fuzz ends within its budget (else something hangs).
  * Seeded and deterministic: the same mutants, made one after the other from the seed, are all compiled every
  * time, on every core with one shared compiler (Groovy's parser, which falls back to its slow full-context mode
  * on malformed input, is most of the cost); a failure names the seed and shows the mutant.
@@ -90,11 +94,30 @@ class MutationFuzzTest {
             for (int e = 0; e < edits; e++) mutant = mutate(mutant, random);
             mutants.add(mutant);
         }
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(console, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        String summary;
+        try {
+            summary = compileAll(options, mutants);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        System.out.println(summary);
+        assertThat(console.toString(StandardCharsets.UTF_8)).as("printed to the console while compiling").isEmpty();
+    }
+
+    /** Compiles every mutant and checks how each one ended; returns how many compiled, how fast. */
+    private String compileAll(CompileOptions options, List<String> mutants) throws Exception {
         ScriptCompiler compiler = new ScriptCompiler(Registry.fromClasspath(), Thread.currentThread().getContextClassLoader(), BUILD_TIMEOUT);
         // The first compile in a JVM loads Groovy (seconds); it is not a mutant's time.
         compiler.compile(Cli.SCRIPTS.resolve("guardian-crash.chaos.groovy"), Map.of(), options);
         Map<Integer, String> problems = new ConcurrentSkipListMap<>();
-        Map<Integer, Long> running = new ConcurrentHashMap<>();
+        Set<Integer> running = ConcurrentHashMap.newKeySet();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger compiled = new AtomicInteger();
         long start = System.nanoTime();
@@ -104,7 +127,7 @@ class MutationFuzzTest {
             int index = i;
             pool.execute(() -> {
                 if (problems.size() >= 5) return; // enough to go on; the rest would only take time
-                running.put(index, System.nanoTime());
+                running.add(index);
                 String problem = check(compiler, options, index, mutants.get(index), compiled);
                 if (problem != null) problems.put(index, problem + "\n" + mutants.get(index));
                 running.remove(index);
@@ -113,14 +136,14 @@ class MutationFuzzTest {
         }
         pool.shutdown();
         if (!pool.awaitTermination(BUDGET_NANOS, TimeUnit.NANOSECONDS)) {
-            running.keySet().forEach(i -> problems.put(i, "mutant " + i + " never finished\n" + mutants.get(i)));
+            running.forEach(i -> problems.put(i, "mutant " + i + " never finished\n" + mutants.get(i)));
             pool.shutdownNow();
         }
         long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        System.out.printf("fuzz: %d mutants (seed %d, %s) on %d threads in %d ms (%.0f per second), %d compiled%n",
-                done.get(), SEED, options, cores, took, done.get() * 1000.0 / took, compiled.get());
         assertThat(problems.values()).as("seed %d", SEED).isEmpty();
-        assertThat(done.get()).as("mutants compiled").isEqualTo(count);
+        assertThat(done.get()).as("mutants compiled").isEqualTo(mutants.size());
+        return String.format("fuzz: %d mutants (seed %d, %s) on %d threads in %d ms (%.0f per second), %d compiled",
+                done.get(), SEED, options, cores, took, done.get() * 1000.0 / took, compiled.get());
     }
 
     /** Compiles one mutant; what is wrong with how it failed, or null. */

@@ -37,13 +37,18 @@ abstract class TerminatingSignalInjector extends SignalInjector {
     protected void recover(ProcessResource process, List<ProcessHandle> targets, RunContext run,
                            Map<String, Object> details) throws Exception {
         if (!process.isLaunched()) return;
-        if (run.isInterrupted()) {
-            details.put("restart", "none: the run was interrupted and stops the processes it launched");
-            return;
+        if (!run.isInterrupted()) {
+            try {
+                ProcessHandles.awaitExit(targets, EXIT_WAIT);
+                if (process.isAlive()) return;
+                process.restart();
+                details.put("restartedPid", process.pid());
+                return;
+            } catch (InterruptedException e) {
+                // The signal came during the restart (a recover step): what was started is stopped with the rest.
+                if (!run.isInterrupted()) throw e;
+            }
         }
-        ProcessHandles.awaitExit(targets, EXIT_WAIT);
-        if (process.isAlive()) return;
-        process.restart();
-        details.put("restartedPid", process.pid());
+        details.put("restart", "none: the run was interrupted and stops the processes it launched");
     }
 }

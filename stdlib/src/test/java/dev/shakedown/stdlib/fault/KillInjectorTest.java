@@ -64,6 +64,24 @@ class KillInjectorTest {
     }
 
     @Test
+    void anInterruptedRunDoesNotRestartTheProcessItIsAboutToStop() throws Exception {
+        int port = FreePorts.pick();
+        LaunchedProcess guardian = run.start(process("guardian", Map.of("command", PidServer.command(port), "port", port)));
+        long killed = guardian.pid();
+        Fault fault = kill.prepare(fault("kill", "guardian"), run);
+        fault.apply();
+        await().atMost(Duration.ofSeconds(5)).until(() -> ProcState.gone(killed));
+
+        run.interrupt();
+        fault.rollback();
+
+        assertThat(guardian.isAlive()).isFalse();
+        assertThat(guardian.pid()).isEqualTo(killed);
+        assertThat(run.events("process-restarted")).isEmpty();
+        assertThat(fault.details()).containsEntry("restart", "none: the run was interrupted and stops the processes it launched");
+    }
+
+    @Test
     void recoveryLeavesAnAttachedProcessDead() throws Exception {
         Process billing = spawned.start("sleep", "300");
         Path pidFile = Files.writeString(runDir.resolve("billing.pid"), String.valueOf(billing.pid()));

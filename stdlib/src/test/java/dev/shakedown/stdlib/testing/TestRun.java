@@ -31,6 +31,7 @@ public final class TestRun implements RunContext, AutoCloseable {
     private final Map<String, Resource> resources = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<LedgerRecord> ledger = new CopyOnWriteArrayList<>();
+    private volatile boolean interrupted;
 
     public TestRun(Path directory) {
         this.directory = directory;
@@ -64,6 +65,16 @@ public final class TestRun implements RunContext, AutoCloseable {
     public TestRun withPlan(ExperimentPlan plan) {
         this.plan = plan;
         return this;
+    }
+
+    /** As a signal does to a real run: from now on {@link #isInterrupted()} is true. */
+    public void interrupt() {
+        interrupted = true;
+    }
+
+    @Override
+    public boolean isInterrupted() {
+        return interrupted;
     }
 
     @Override
