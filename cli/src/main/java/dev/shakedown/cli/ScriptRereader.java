@@ -181,11 +181,15 @@ final class ScriptRereader implements AutoCloseable {
         }
     }
 
-    /** A script of a folder given, or a script given by name; not an editor's swap file next to it. */
+    /**
+     * A script given by name; in a folder given, a script or a new subfolder. Not an editor's swap file, nor
+     * what else changes next to a script given by name (the evidence folder, say).
+     */
     private boolean concerns(Path folder, Path name) {
         Path file = folder.resolve(name);
-        return name.toString().endsWith(SCRIPT_SUFFIX) || paths.stream().anyMatch(p -> p.toAbsolutePath().normalize().equals(file))
-                || Files.isDirectory(file);
+        if (paths.stream().anyMatch(p -> p.toAbsolutePath().normalize().equals(file))) return true;
+        boolean inFolderGiven = paths.stream().filter(Files::isDirectory).anyMatch(p -> file.startsWith(p.toAbsolutePath().normalize()));
+        return inFolderGiven && (name.toString().endsWith(SCRIPT_SUFFIX) || Files.isDirectory(file));
     }
 
     @Override

@@ -143,8 +143,8 @@ class ScheduleClusterTest {
         ScheduleNodes.Node other = two.get(survivor);
         await().atMost(Duration.ofMinutes(1)).until(() -> other.log().contains("(recovered from a node that died)"));
         await().atMost(Duration.ofSeconds(30)).until(() -> LedgerReplay.list(state(victim)).isEmpty());
-        assertThat(other.log()).as("the survivor replayed the dead node's ledger").contains("rolled back ")
-                .contains("SIGCONT").doesNotContain("STILL OPEN");
+        assertThat(other.log()).as("the survivor replayed the dead node's ledger: it resumed the frozen sleeper, then ended it")
+                .contains("SIGCONT to PID [" + sleeper + "]").contains("rolled back ").doesNotContain("STILL OPEN");
         await().atMost(Duration.ofSeconds(10)).until(() -> processState(sleeper) == '-');
 
         await().atMost(Duration.ofMinutes(1)).until(() -> ScheduleNodes.index(out()).size() == 1);
