@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
  * job runs it), waits until the fault is in effect and held, sends SIGTERM or SIGINT (alternately) and measures
  * until the process has exited, which it does after rolling back, stopping what it launched and writing the
  * evidence. Each run must exit 3. SIGTERM is sent from this JVM; SIGINT through {@code kill -INT}, whose start
- * is counted. A run whose steady state does not hold (exit 4, which a host loaded by other work causes) is
- * repeated and counted. Prints the host's load average, since the figure depends on it.
+ * is counted. A run that ends before the hold (its steady state did not hold on a host loaded by other work, or
+ * another program took a port the run had picked) is repeated, and said. Prints the host's load average, since
+ * the figure depends on it.
  *
  * <p>Usage: SignalBench JAR SCRIPT WORKDIR RUNS
  */
@@ -40,7 +41,8 @@ public final class SignalBench {
                     "--out", dir.resolve("artifacts").toString(), "--state", dir.resolve("state").toString(), "--no-color")
                     .redirectErrorStream(true).start();
             try {
-                if (!awaitLine(cli, HOLDING)) {
+                StringBuffer output = new StringBuffer();
+                if (!awaitLine(cli, HOLDING, output)) {
                     if (++repeated > runs) throw new IllegalStateException("too many runs did not reach the hold");
                     continue;
                 }
@@ -49,14 +51,14 @@ public final class SignalBench {
                 else new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start();
                 if (!cli.waitFor(60, TimeUnit.SECONDS)) throw new IllegalStateException("run " + run + " did not exit");
                 double ms = (System.nanoTime() - sent) / 1e6;
-                if (cli.exitValue() != 3) throw new IllegalStateException("run " + run + " exited " + cli.exitValue());
+                if (cli.exitValue() != 3) throw new IllegalStateException("run " + run + " exited " + cli.exitValue() + ":\n" + output);
                 (term ? sigterm : sigint).add(ms);
             } finally {
                 cli.descendants().forEach(ProcessHandle::destroyForcibly);
                 cli.destroyForcibly();
             }
         }
-        System.out.println("load average after: " + loadAverage() + "; runs repeated (steady state failed): " + repeated);
+        System.out.println("load average after: " + loadAverage() + "; runs repeated: " + repeated);
         System.out.println("SIGTERM -> exit 3: " + Stats.of(sigterm).format("ms"));
         System.out.println("SIGINT -> exit 3: " + Stats.of(sigint).format("ms"));
         List<Double> all = new ArrayList<>(sigterm);
@@ -66,11 +68,10 @@ public final class SignalBench {
 
     /**
      * Reads the CLI's output on a thread of its own (it must be drained to the end) until {@code text} shows; false
-     * if the run ended with exit 4 before.
+     * if the run ended before.
      */
-    private static boolean awaitLine(Process cli, String text) throws InterruptedException {
+    private static boolean awaitLine(Process cli, String text, StringBuffer output) throws InterruptedException {
         CountDownLatch seen = new CountDownLatch(1);
-        StringBuffer output = new StringBuffer();
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
@@ -86,7 +87,11 @@ public final class SignalBench {
         reader.start();
         boolean answered = seen.await(2, TimeUnit.MINUTES);
         if (answered && output.toString().contains(text)) return true;
-        if (answered && cli.waitFor(10, TimeUnit.SECONDS) && cli.exitValue() == 4) return false;
+        if (answered && cli.waitFor(10, TimeUnit.SECONDS)) {
+            System.out.println("repeated: a run exited " + cli.exitValue() + " before the hold: "
+                    + output.toString().lines().filter(l -> l.contains("FAILED") || l.contains(": ")).findFirst().orElse("").trim());
+            return false;
+        }
         throw new IllegalStateException("no '" + text + "' within 2 minutes; the run printed:\n" + output);
     }
 

@@ -2,6 +2,7 @@ package dev.shakedown.engine.ledger;
 
 import dev.shakedown.engine.evidence.Secrets;
 import dev.shakedown.engine.spi.UndoRecord;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -10,7 +11,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,12 +28,16 @@ public final class Ledger implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path file;
-    private final FileChannel channel;
+    /**
+     * Written through the stream, never through its channel: a thread interrupted during FileChannel I/O closes
+     * the channel for every thread, and a signal interrupts the run's thread at any moment, rollback included.
+     */
+    private final FileOutputStream out;
     private long nextSeq = 1;
 
-    private Ledger(Path file, FileChannel channel) {
+    private Ledger(Path file, FileOutputStream out) {
         this.file = file;
-        this.channel = channel;
+        this.out = out;
     }
 
     /** Opens (creating) {@code <stateDir>/ledger/<runId>.jsonl}, owner-only. */
@@ -45,9 +49,9 @@ public final class Ledger implements AutoCloseable {
             Path file = dir.resolve(runId + ".jsonl");
             if (!Files.exists(file)) OwnerOnly.createFile(file);
             OwnerOnly.restrict(file);
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            lockWhileOpen(channel);
-            return new Ledger(file, channel);
+            FileOutputStream out = new FileOutputStream(file.toFile(), true);
+            lockWhileOpen(out.getChannel());
+            return new Ledger(file, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the fault ledger under " + stateDir + ": " + e.getMessage(), e);
         }
@@ -94,7 +98,7 @@ public final class Ledger implements AutoCloseable {
 
     /** Marks a record undone, forced to disk. */
     public synchronized void undone(long seq) {
-        append(channel, file, undoneLine(seq));
+        append(undoneLine(seq));
     }
 
     static Map<String, Object> undoneLine(long seq) {
@@ -105,15 +109,27 @@ public final class Ledger implements AutoCloseable {
         return line;
     }
 
+    /**
+     * Appends one JSON line and forces it to disk before returning. fsync, where {@link #append(FileChannel, Path, Map)}
+     * has fdatasync: about the same here, since every append changes the file's size, which both must write.
+     */
     private void append(Map<String, Object> line) {
-        append(channel, file, line);
+        try {
+            out.write(jsonLine(line));
+            out.getFD().sync();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the fault ledger " + file + ": " + e.getMessage(), e);
+        }
     }
 
-    /** Appends one JSON line and forces it to disk before returning. */
+    private static byte[] jsonLine(Map<String, Object> line) {
+        return (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Appends one JSON line to a ledger that a replay holds, and forces it to disk before returning. */
     static void append(FileChannel channel, Path file, Map<String, Object> line) {
-        byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            ByteBuffer buffer = ByteBuffer.wrap(jsonLine(line));
             while (buffer.hasRemaining()) channel.write(buffer);
             // fdatasync: the data and the file size that makes it readable, without timestamps.
             channel.force(false);
@@ -125,7 +141,7 @@ public final class Ledger implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            channel.close();
+            out.close();
         } catch (IOException ignored) {
             // Every line was forced when written; nothing is lost by a failed close.
         }

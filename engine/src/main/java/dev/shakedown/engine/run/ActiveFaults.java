@@ -132,15 +132,18 @@ final class ActiveFaults {
                 done.add(rollback(a, undone));
             }
         } finally {
-            for (long seq : undone) markUndone(seq);
+            for (long seq : undone) markUndone(ledger, context, seq);
         }
     }
 
-    private void markUndone(long seq) {
+    /**
+     * Marks a record undone. A ledger that cannot be written is recorded as an event, not thrown: what it describes
+     * is undone, only the bookkeeping failed (a replay would undo it again), and the rest must still be undone.
+     */
+    static void markUndone(Ledger ledger, RunContext context, long seq) {
         try {
             ledger.undone(seq);
         } catch (RuntimeException e) {
-            // The fault is rolled back; only the bookkeeping failed, and a replay would undo it again.
             context.event("ledger-error", Map.of("seq", seq, "error", ConditionMonitor.describe(e)));
         }
     }

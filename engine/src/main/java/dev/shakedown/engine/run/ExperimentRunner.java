@@ -119,7 +119,7 @@ public final class ExperimentRunner {
                     }
                 }
             } finally {
-                stopResources(started, ledger);
+                stopResources(started, ledger, context);
                 CurrentRun.clear(context);
             }
             RunResult result = new RunResult(runId, timeline.startedAt(), Instant.now(), runDir, ledger.file(),
@@ -177,7 +177,7 @@ public final class ExperimentRunner {
         return null;
     }
 
-    private void stopResources(Map<Resource, Long> started, Ledger ledger) {
+    private void stopResources(Map<Resource, Long> started, Ledger ledger, Context context) {
         List<Map.Entry<Resource, Long>> reversed = new ArrayList<>(started.entrySet());
         java.util.Collections.reverse(reversed);
         // The processes the run launched are stopped all at once (each takes its own time to exit, and a run
@@ -185,10 +185,7 @@ public final class ExperimentRunner {
         List<Thread> stoppers = new ArrayList<>();
         for (var e : reversed) {
             if (!isLaunchedProcess(e.getKey())) continue;
-            Thread stopper = new Thread(() -> {
-                e.getKey().close();
-                ledger.undone(e.getValue());
-            }, "shakedown-stop-" + e.getKey().name());
+            Thread stopper = new Thread(() -> stop(e.getKey(), e.getValue(), ledger, context), "shakedown-stop-" + e.getKey().name());
             stopper.start();
             stoppers.add(stopper);
         }
@@ -206,9 +203,13 @@ public final class ExperimentRunner {
         if (interrupted) Thread.currentThread().interrupt();
         for (var e : reversed) {
             if (isLaunchedProcess(e.getKey())) continue;
-            e.getKey().close();
-            ledger.undone(e.getValue());
+            stop(e.getKey(), e.getValue(), ledger, context);
         }
+    }
+
+    private static void stop(Resource resource, long seq, Ledger ledger, Context context) {
+        resource.close();
+        ActiveFaults.markUndone(ledger, context, seq);
     }
 
     private static boolean isLaunchedProcess(Resource resource) {
