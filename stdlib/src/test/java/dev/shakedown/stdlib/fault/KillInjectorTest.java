@@ -40,17 +40,27 @@ class KillInjectorTest {
         spawned.close();
     }
 
-    @Test
-    void killsTheProcessAndRecoveryRestartsItOnTheSamePort() throws Exception {
-        int port = FreePorts.pick();
-        LaunchedProcess guardian = run.start(process("guardian", Map.of("command", PidServer.command(port), "port", port)));
-        long killed = guardian.pid();
+    /** A launched guardian serving its PID on {@code port}, killed by the fault; its PID before the kill. */
+    private record Killed(LaunchedProcess guardian, long pid, Fault fault) {}
 
+    private Killed launchAndKillGuardian(int port) throws Exception {
+        LaunchedProcess guardian = run.start(process("guardian", Map.of("command", PidServer.command(port), "port", port)));
+        long pid = guardian.pid();
         Fault fault = kill.prepare(fault("kill", "guardian"), run);
         assertThat(fault.undoRecord().action()).isEqualTo("none");
         fault.apply();
+        await().atMost(Duration.ofSeconds(5)).until(() -> ProcState.gone(pid));
+        return new Killed(guardian, pid, fault);
+    }
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> ProcState.gone(killed));
+    @Test
+    void killsTheProcessAndRecoveryRestartsItOnTheSamePort() throws Exception {
+        int port = FreePorts.pick();
+        Killed k = launchAndKillGuardian(port);
+        LaunchedProcess guardian = k.guardian();
+        long killed = k.pid();
+        Fault fault = k.fault();
+
         assertThat(fault.details())
                 .containsEntry("pid", killed)
                 .containsEntry("signal", "SIGKILL");
@@ -65,20 +75,15 @@ class KillInjectorTest {
 
     @Test
     void anInterruptedRunDoesNotRestartTheProcessItIsAboutToStop() throws Exception {
-        int port = FreePorts.pick();
-        LaunchedProcess guardian = run.start(process("guardian", Map.of("command", PidServer.command(port), "port", port)));
-        long killed = guardian.pid();
-        Fault fault = kill.prepare(fault("kill", "guardian"), run);
-        fault.apply();
-        await().atMost(Duration.ofSeconds(5)).until(() -> ProcState.gone(killed));
+        Killed k = launchAndKillGuardian(FreePorts.pick());
 
         run.interrupt();
-        fault.rollback();
+        k.fault().rollback();
 
-        assertThat(guardian.isAlive()).isFalse();
-        assertThat(guardian.pid()).isEqualTo(killed);
+        assertThat(k.guardian().isAlive()).isFalse();
+        assertThat(k.guardian().pid()).isEqualTo(k.pid());
         assertThat(run.events("process-restarted")).isEmpty();
-        assertThat(fault.details()).containsEntry("restart", "none: the run was interrupted and stops the processes it launched");
+        assertThat(k.fault().details()).containsEntry("restart", "none: the run was interrupted and stops the processes it launched");
     }
 
     @Test
