@@ -6,6 +6,7 @@ import dev.shakedown.engine.spi.Registry;
 import dev.shakedown.reports.Style;
 import dev.shakedown.schedule.FiringHistory;
 import dev.shakedown.schedule.JobStore;
+import dev.shakedown.schedule.ScenarioGuard;
 import dev.shakedown.schedule.ScheduleDaemon;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -78,7 +79,7 @@ final class ScheduleCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return Main.SCRIPT_ERROR;
         }
-        ScheduledExperiments experiments = new ScheduledExperiments(registry, state, Style.detect(noColor), console, err, debug);
+        ScheduledExperiments experiments = new ScheduledExperiments(registry, ScenarioGuard.on(jobStore), state, Style.detect(noColor), console, err, debug);
         // What an engine that died on this host left in effect is undone before the first firing adds faults of its own.
         try (RunLock lock = RunLock.acquire(state, plans.get().keySet().iterator().next(), true, err)) {
             experiments.replayHost();

@@ -3,6 +3,7 @@ package dev.shakedown.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.shakedown.engine.evidence.EvidenceWriter;
 import dev.shakedown.engine.ledger.LedgerReplay;
 import dev.shakedown.stdlib.link.PostgresServer;
 import java.io.IOException;
@@ -108,6 +109,49 @@ class ScheduleClusterTest {
         }
         assertThat(startedBy.values()).allSatisfy(starters -> assertThat(starters).hasSize(1));
         System.out.println("firings per node: " + lines.stream()
+                .collect(Collectors.groupingBy(l -> l.get("node").asString(), Collectors.counting())));
+    }
+
+    @Test
+    void twoSchedulesOfOneScenarioTakeTurnsAcrossNodesOnDifferentHosts() throws Exception {
+        String store = postgres.createDatabase("no_overlap");
+        Path script = Files.writeString(dir.resolve("twice.chaos.groovy"), String.join("\n",
+                "component 'twice'",
+                "condition 'ok', { true }",
+                "scenario 'tick' {",
+                "    steadyState ok",
+                "    hold 3.s",
+                "}",
+                "schedule 'tick', cron: '*/2 * * * * ?', timezone: 'UTC', misfire: 'runOnce'",
+                "schedule 'all', cron: '1/2 * * * * ?', timezone: 'UTC', misfire: 'runOnce'",
+                ""));
+        // Each node with a host run lock of its own, as on two machines: only the scenario's lease keeps them apart.
+        List<ScheduleNodes.Node> two = new ArrayList<>();
+        for (String name : List.of("a", "b")) {
+            two.add(nodes.start(name, List.of("-Dshakedown.schedule.checkinMs=1000"),
+                    Map.of("SHAKEDOWN_HOST_LOCK", dir.resolve("host-" + name + ".lock").toString()),
+                    List.of(script.toString(), "--store", store, "--out", out().toString(), "--state", state(name).toString())));
+        }
+
+        await().atMost(Duration.ofMinutes(3)).until(() -> ScheduleNodes.index(out()).size() >= 8);
+        for (ScheduleNodes.Node n : two) n.stop();
+
+        List<JsonNode> lines = ScheduleNodes.index(out());
+        assertThat(lines).extracting(l -> l.get("schedule").asString())
+                .anyMatch(s -> s.startsWith("tick cron")).anyMatch(s -> s.startsWith("all cron"));
+        List<JsonNode> runs = new ArrayList<>();
+        for (JsonNode line : lines) runs.add(EvidenceWriter.JSON.readTree(out().resolve(line.get("evidence").asString()).toFile()).get("run"));
+        runs.sort(java.util.Comparator.comparing(r -> Instant.parse(r.get("started_at").asString())));
+        for (int i = 1; i < runs.size(); i++) {
+            assertThat(Instant.parse(runs.get(i).get("started_at").asString()))
+                    .as("experiment %d starts after experiment %d ended: %s", i, i - 1, runs.stream()
+                            .map(r -> r.get("started_at").asString() + ".." + r.get("finished_at").asString() + " " + r.get("ledger").asString())
+                            .toList())
+                    .isAfterOrEqualTo(Instant.parse(runs.get(i - 1).get("finished_at").asString()));
+        }
+        assertThat(two.get(0).log() + two.get(1).log()).as("a waiting firing names the node and firing it waits for")
+                .containsPattern("waiting: a scenario of (tick|all) cron .* is running elsewhere \\(node \\S+, due \\S+Z, (tick|all) cron ");
+        System.out.println("experiments per node: " + lines.stream()
                 .collect(Collectors.groupingBy(l -> l.get("node").asString(), Collectors.counting())));
     }
 

@@ -54,6 +54,11 @@ final class ScheduleNodes implements AutoCloseable {
 
     /** Starts {@code shakedown schedule ARGS} with these JVM options and waits until its scheduler runs. */
     Node start(String name, List<String> jvmOptions, List<String> args) throws IOException {
+        return start(name, jvmOptions, java.util.Map.of(), args);
+    }
+
+    /** As {@link #start(String, List, List)}, with these variables added to the environment. */
+    Node start(String name, List<String> jvmOptions, java.util.Map<String, String> env, List<String> args) throws IOException {
         Path log = dir.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
         List<String> command = new ArrayList<>(List.of(java));
@@ -61,7 +66,9 @@ final class ScheduleNodes implements AutoCloseable {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "schedule"));
         command.addAll(args);
         command.add("--no-color");
-        Node node = new Node(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Node node = new Node(builder.start(), log);
         nodes.add(node);
         await().atMost(Duration.ofMinutes(1)).until(() -> !node.process().isAlive() || node.log().contains("scheduler running on"));
         assertThat(node.process().isAlive()).as(node::log).isTrue();

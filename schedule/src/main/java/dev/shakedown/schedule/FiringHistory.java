@@ -39,6 +39,7 @@ public final class FiringHistory {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", firing.started().toString());
         line.put("scheduled", firing.scheduled().toString());
+        line.put("schedule", firing.schedule());
         line.put("component", evidence.component());
         line.put("scenarios", evidence.scenarios().stream().map(s -> s.scenario()).toList());
         line.put("score", evidence.resilienceMetrics().overallScore());

@@ -16,9 +16,10 @@ import org.quartz.SchedulerException;
 
 /**
  * What a trigger runs: waits its random jitter, runs the scenarios through {@link Firings}, records the
- * evidence. A schedule never overlaps itself ({@link DisallowConcurrentExecution}: a firing due while the
- * previous one still runs waits for it); experiments of different schedules are serialized by the host's
- * run lock inside {@link Firings}.
+ * evidence. A schedule never overlaps itself ({@link DisallowConcurrentExecution}, cluster-wide on a
+ * clustered store: a firing due while the previous one still runs waits for it); two schedules naming the
+ * same scenario do not overlap either ({@link ScenarioGuard}), and experiments on one host are serialized by
+ * the host's run lock inside {@link Firings}.
  */
 @DisallowConcurrentExecution
 public final class FiringJob implements InterruptableJob {
@@ -43,7 +44,8 @@ public final class FiringJob implements InterruptableJob {
             if (jitter > 0) waitJitter(jitter);
             Firing firing = new Firing(Path.of(data.getString(ScheduledJob.SCRIPT)),
                     scenarios.isEmpty() ? List.of() : Arrays.asList(scenarios.split("\n")),
-                    data.getString(ScheduledJob.SCHEDULE), scheduled, Instant.now(), node, context.isRecovering());
+                    data.getString(ScheduledJob.SCHEDULE), scheduled, Instant.now(), node, context.isRecovering(),
+                    ScheduledJob.misfireOf(context.getTrigger()));
             daemon.log("firing " + firing.schedule() + ", due " + scheduled + " on " + node
                     + (firing.recovering() ? " (recovered from a node that died)" : ""));
             Optional<Evidence> evidence = daemon.firings().run(firing, daemon.history());

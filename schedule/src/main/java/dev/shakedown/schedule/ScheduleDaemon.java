@@ -146,7 +146,7 @@ public final class ScheduleDaemon implements AutoCloseable {
 
         @Override
         public void triggerMisfired(Trigger trigger) {
-            boolean runOnce = trigger.getMisfireInstruction() == org.quartz.CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW;
+            boolean runOnce = ScheduledJob.misfireOf(trigger) == dev.shakedown.engine.plan.ScheduleSpec.Misfire.RUN_ONCE;
             context.log("missed " + trigger.getDescription() + ", due " + trigger.getNextFireTime().toInstant() + ": "
                     + (runOnce ? "running it once now (misfire runOnce)" : "skipped (misfire skip)"));
         }

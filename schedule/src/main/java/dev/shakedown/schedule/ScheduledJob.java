@@ -88,6 +88,11 @@ record ScheduledJob(Path script, ScheduleSpec spec, String name) {
         return spec.blackouts().isEmpty() ? Optional.empty() : Optional.of(new BlackoutCalendar(spec.blackouts(), spec.zone()));
     }
 
+    /** The misfire policy a stored trigger was registered with. */
+    static Misfire misfireOf(Trigger trigger) {
+        return trigger.getMisfireInstruction() == CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW ? Misfire.RUN_ONCE : Misfire.SKIP;
+    }
+
     /** Whether a stored trigger already is this schedule (then it is kept, with its state). */
     boolean sameAs(Trigger stored) {
         return stored instanceof CronTrigger c && c.getCronExpression().equals(spec.cron())
