@@ -78,7 +78,7 @@ public record JobStore(String url, String user, String password) {
     /**
      * The scheduler's worker threads. Experiments queue for the host's run lock, so a few would do; but Quartz
      * takes at most as many due firings per store transaction as it has free threads, and firings due in the
-     * same second otherwise go through the store one after the other (about 4.5 ms each with 1,000 schedules
+     * same second otherwise go through the store one after the other (about 4 ms each with 1,000 schedules
      * on H2: see BENCHMARKS.md). Clustered, a node acquires one firing at a time and keeps 4 threads, so
      * firings due together spread over the nodes instead of queueing behind one node's run lock.
      */
