@@ -75,8 +75,20 @@ public record JobStore(String url, String user, String password) {
         return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
     }
 
+    /**
+     * The scheduler's worker threads. Experiments queue for the host's run lock, so a few would do; but Quartz
+     * takes at most as many due firings per store transaction as it has free threads, and firings due in the
+     * same second otherwise go through the store one after the other (about 4 ms each with 1,000 schedules
+     * on H2: see BENCHMARKS.md). Clustered, a node acquires one firing at a time and keeps 4 threads, so
+     * firings due together spread over the nodes instead of queueing behind one node's run lock.
+     */
+    private int threads() {
+        return clustered() ? 4 : 10;
+    }
+
     /** The Quartz configuration of a scheduler on this store. */
-    Properties quartzProperties(String instanceName, int threads) {
+    Properties quartzProperties(String instanceName) {
+        int threads = threads();
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", instanceName);
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
@@ -95,6 +107,9 @@ public record JobStore(String url, String user, String password) {
             p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(CHECKIN_MS));
             // Nodes acquire triggers under the store's row lock, so two nodes never acquire the same firing.
             p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        } else {
+            // The firings due at the same moment, up to one per thread, acquired and fired in one transaction each.
+            p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(threads));
         }
         p.setProperty("org.quartz.dataSource.shakedown.provider", "hikaricp");
         p.setProperty("org.quartz.dataSource.shakedown.driver", clustered() ? "org.postgresql.Driver" : "org.h2.Driver");

@@ -33,9 +33,6 @@ public final class ScheduleDaemon implements AutoCloseable {
         }
     }
 
-    /** Experiments of different schedules queue for the host's run lock; a few threads are enough. */
-    private static final int THREADS = 4;
-
     private final Scheduler scheduler;
     private final Context context;
     private final Firings firings;
@@ -50,7 +47,7 @@ public final class ScheduleDaemon implements AutoCloseable {
     public static ScheduleDaemon open(JobStore store, Firings firings, FiringHistory history, PrintWriter out)
             throws SchedulerException, SQLException, IOException {
         store.prepare();
-        Scheduler scheduler = new StdSchedulerFactory(store.quartzProperties("shakedown", THREADS)).getScheduler();
+        Scheduler scheduler = new StdSchedulerFactory(store.quartzProperties("shakedown")).getScheduler();
         Context context = new Context(firings, history, out);
         scheduler.getContext().put(Context.KEY, context);
         scheduler.getListenerManager().addTriggerListener(new MisfireLog(context));

@@ -53,6 +53,11 @@ public final class PostgresServer implements AutoCloseable {
         return port;
     }
 
+    /** The postmaster's PID (the first line of its postmaster.pid); its backends are its child processes. */
+    public long pid() throws IOException {
+        return Long.parseLong(Files.readAllLines(dir.resolve("data").resolve("postmaster.pid")).get(0).strip());
+    }
+
     /** Creates an empty database and returns its JDBC URL (user {@code postgres}, trust authentication). */
     public String createDatabase(String name) throws SQLException {
         try (Connection c = DriverManager.getConnection(url("postgres")); Statement s = c.createStatement()) {
