@@ -68,9 +68,13 @@ public final class ScheduleJitterBench {
         Map<Boolean, List<Double>> lateMs = fired.stream().collect(Collectors.partitioningBy(f -> f.scheduled().isBefore(started),
                 Collectors.mapping(f -> Duration.between(f.scheduled(), f.started()).toNanos() / 1e6, Collectors.toList())));
         List<Double> registering = lateMs.get(true);
-        System.out.printf("%s: %d firings due while registering, run when the scheduler started, up to %.0f ms late"
-                + " (one due more than 5 s before it is missed instead)%n",
-                what, registering.size(), registering.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        if (registering.isEmpty()) {
+            System.out.println(what + ": no firing fell due while registering");
+        } else {
+            System.out.printf("%s: %d firings due while registering, run when the scheduler started, up to %.0f ms late"
+                    + " (one due more than 5 s before it is missed instead)%n",
+                    what, registering.size(), registering.stream().mapToDouble(Double::doubleValue).max().getAsDouble());
+        }
         System.out.println(what + ": firing start - scheduled time: " + Stats.of(lateMs.get(false)).format("ms"));
     }
 }
